@@ -1,0 +1,62 @@
+//! Session helpers: who is signed in, and starting, rotating and ending sessions.
+
+use super::now;
+use crate::entity::session as session_row;
+use crate::error::AppError;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use tower_sessions::Session;
+
+/// Keys of the values Guild keeps in a session.
+pub mod keys {
+    /// The signed-in user's id (`i32`).
+    pub const USER_ID: &str = "user_id";
+    /// When the user signed in (Unix seconds), for the absolute lifetime.
+    pub const STARTED_AT: &str = "started_at";
+    /// The last time the session's expiry was pushed back (Unix seconds).
+    pub const TOUCHED_AT: &str = "touched_at";
+}
+
+/// The request's session (needs the session layer on the router).
+pub async fn current_session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>()
+        .await
+        .map_err(AppError::internal)
+}
+
+/// The signed-in user's id, if any.
+pub async fn signed_in_user_id(session: &Session) -> Result<Option<i32>, AppError> {
+    Ok(session.get::<i32>(keys::USER_ID).await?)
+}
+
+/// Signs `user_id` in under a fresh session id (defeats session fixation).
+pub async fn start(session: &Session, user_id: i32) -> Result<(), AppError> {
+    session.cycle_id().await?;
+    session.clear().await;
+    let now = now();
+    session.insert(keys::USER_ID, user_id).await?;
+    session.insert(keys::STARTED_AT, now).await?;
+    session.insert(keys::TOUCHED_AT, now).await?;
+    Ok(())
+}
+
+/// Gives the session a new id, keeping its data (after a role or mode change).
+pub async fn rotate(session: &Session) -> Result<(), AppError> {
+    session.cycle_id().await?;
+    Ok(())
+}
+
+/// Deletes the session and its cookie.
+pub async fn end(session: &Session) -> Result<(), AppError> {
+    session.flush().await?;
+    Ok(())
+}
+
+/// Deletes every session of `user_id`, e.g. after their capabilities changed,
+/// so they sign in again under a new session id.
+pub async fn revoke_all(db: &DatabaseConnection, user_id: i32) -> Result<u64, AppError> {
+    let result = session_row::Entity::delete_many()
+        .filter(session_row::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}

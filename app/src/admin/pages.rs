@@ -1,0 +1,118 @@
+//! `/admin`: the minimal admin console (users and admin grants).
+
+use super::api::{AdminUserRow, SetAdmin, list_users};
+use crate::accounts::components::use_auth;
+use crate::accounts::model::{CurrentUser, Role};
+use crate::ui::avatar::Avatar;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Form, Redirect};
+use leptos_router::hooks::use_query_map;
+
+/// Admins see the console; others are sent to log in or told they lack access.
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <Title text="Admin · Guild"/>
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match auth.user.await {
+                    Ok(Some(user)) if user.has_role(Role::Admin) => view! { <AdminUsers actor=user/> }.into_any(),
+                    Ok(Some(_)) => view! { <Forbidden/> }.into_any(),
+                    _ => view! { <Redirect path="/login?next=/admin"/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Forbidden() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::FORBIDDEN);
+    }
+    view! {
+        <section class="empty-state">
+            <h1>"Admins only"</h1>
+            <p class="muted">"Your account doesn't have access to the admin console."</p>
+        </section>
+    }
+}
+
+#[component]
+fn AdminUsers(actor: CurrentUser) -> impl IntoView {
+    let query = use_query_map();
+    let set_admin = ServerAction::<SetAdmin>::new();
+    let users = Resource::new(
+        move || (query.read().get("q"), set_admin.version().get()),
+        |(q, _)| list_users(q),
+    );
+    let can_grant = actor.has_role(Role::SuperAdmin);
+    view! {
+        <section class="admin">
+            <h1>"Users"</h1>
+            <Form method="GET" action="" attr:class="search-bar">
+                <label for="admin-q" class="visually-hidden">"Search users"</label>
+                <input id="admin-q" type="search" name="q" placeholder="Name, username or email"
+                    value=move || query.read().get("q").unwrap_or_default()/>
+                <button type="submit" class="button">"Search"</button>
+            </Form>
+            <Transition fallback=|| view! { <p class="muted">"Loading users…"</p> }>
+                {move || Suspend::new(async move {
+                    match users.await {
+                        Ok(rows) if rows.is_empty() => view! { <p class="muted">"No users match."</p> }.into_any(),
+                        Ok(rows) => view! {
+                            <ul class="user-list">
+                                {rows.into_iter().map(|row| view! { <UserRow row can_grant set_admin/> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn UserRow(row: AdminUserRow, can_grant: bool, set_admin: ServerAction<SetAdmin>) -> impl IntoView {
+    let sides = match (row.has_client, row.has_freelancer) {
+        (true, true) => "Client & freelancer",
+        (true, false) => "Client",
+        (false, true) => "Freelancer",
+        (false, false) => "—",
+    };
+    let badge = if row.is_super_admin {
+        Some("Super admin")
+    } else if row.is_admin {
+        Some("Admin")
+    } else {
+        None
+    };
+    let toggle = (can_grant && !row.is_super_admin).then(|| {
+        let grant = !row.is_admin;
+        view! {
+            <ActionForm action=set_admin>
+                <input type="hidden" name="user_id" value=row.id/>
+                <input type="hidden" name="grant" value=grant.to_string()/>
+                <button type="submit" class="button button--small">
+                    {if grant { "Make admin" } else { "Remove admin" }}
+                </button>
+            </ActionForm>
+        }
+    });
+    view! {
+        <li class="user-list__item" data-username=row.username.clone()>
+            <Avatar name=row.display_name.clone() seed=row.username.clone() size=32/>
+            <div class="user-list__who">
+                <strong>{row.display_name.clone()}</strong>
+                <span class="muted">"@" {row.username.clone()} " · " {row.email.clone()}</span>
+            </div>
+            <span class="pill">{sides}</span>
+            {badge.map(|b| view! { <span class="pill pill--accent">{b}</span> })}
+            {toggle}
+        </li>
+    }
+}

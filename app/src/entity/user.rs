@@ -1,0 +1,34 @@
+//! `users`: accounts, the sides of the market they hold, and their capabilities.
+
+use sea_orm::entity::prelude::*;
+
+/// One account.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// Lower-cased, unique.
+    pub email: String,
+    /// Lower-cased, unique.
+    pub username: String,
+    pub display_name: String,
+    /// An argon2id PHC string.
+    pub password_hash: String,
+    /// Holds the client/student side.
+    pub has_client: bool,
+    /// Holds the freelancer/coach side.
+    pub has_freelancer: bool,
+    /// `client` or `freelancer`.
+    pub active_mode: String,
+    pub is_admin: bool,
+    pub is_super_admin: bool,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// Relations of `users`.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,5 @@
+//! Top-level pages that belong to no single domain.
+
+pub mod dashboard;
+pub mod landing;
+pub mod not_found;

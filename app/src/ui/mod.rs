@@ -1,0 +1,5 @@
+//! Shared building blocks of the interface.
+
+pub mod avatar;
+pub mod form;
+pub mod layout;

@@ -1,0 +1,26 @@
+import { expect, Page } from '@playwright/test';
+
+/** A username no earlier run has used. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/** The password test accounts use (not on the common-password list). */
+export const PASSWORD = 'copper kettle sings';
+
+/**
+ * Opens `path` and, when JavaScript is on, waits until the WebAssembly app
+ * has hydrated (a click before that would be lost).
+ */
+export async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await waitForHydration(page);
+}
+
+/** Waits for `<body data-hydrated>` when JavaScript is enabled. */
+export async function waitForHydration(page: Page): Promise<void> {
+  const jsEnabled = await page.evaluate(() => true).catch(() => false);
+  if (jsEnabled) {
+    await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  }
+}

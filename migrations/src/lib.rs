@@ -1,0 +1,19 @@
+//! Guild's database schema, applied in order by [`Migrator`].
+//!
+//! Every migration is written with sea-query's schema builder so the same
+//! code creates the schema on SQLite and on PostgreSQL; where the two engines
+//! differ (full-text search, for example) a migration branches on the backend.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261121_000001_accounts;
+
+/// Runs Guild's migrations.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261121_000001_accounts::Migration)]
+    }
+}

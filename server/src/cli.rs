@@ -1,0 +1,171 @@
+//! The command line: `serve` (the default), `migrate`, `seed-demo` and
+//! `admin create-super-admin`.
+
+use crate::config::{Config, ConfigError};
+use crate::{db, demo, session_store::DbSessionStore, state};
+use app::accounts::server::service::{SignupInput, create_account};
+use app::error::AppError;
+use clap::{Parser, Subcommand};
+use leptos::config::LeptosOptions;
+use std::io::{BufRead, IsTerminal, Write};
+use std::net::SocketAddr;
+
+/// Guild's server and maintenance commands.
+#[derive(Debug, Parser)]
+#[command(name = "server", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Apply migrations and serve Guild on LEPTOS_SITE_ADDR (the default command).
+    Serve {
+        /// Fill an empty database with demo data first and print the demo logins.
+        #[arg(long)]
+        seed_demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Fill an empty database with demo data and print the demo logins.
+    SeedDemo,
+    /// Administrative commands.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create a super admin; the password is read from standard input.
+    CreateSuperAdmin {
+        /// The account's email.
+        #[arg(long)]
+        email: String,
+        /// The account's username.
+        #[arg(long)]
+        username: String,
+        /// The name shown to others (defaults to the username).
+        #[arg(long)]
+        display_name: Option<String>,
+    },
+}
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad configuration.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The database failed.
+    #[error("database: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    /// Reading input or binding the port failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// Leptos' configuration could not be read.
+    #[error("leptos configuration: {0}")]
+    Leptos(String),
+    /// The request was refused (e.g. a weak password).
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl From<AppError> for CliError {
+    fn from(e: AppError) -> Self {
+        let mut message = e.summary();
+        if let Some(form) = e.form_errors() {
+            for (field, problem) in &form.fields {
+                message.push_str(&format!("\n  {field}: {problem}"));
+            }
+        }
+        CliError::Refused(message)
+    }
+}
+
+/// Runs the parsed command line.
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    let config = Config::from_env()?;
+    init_tracing(&config);
+    match cli.command.unwrap_or(Command::Serve { seed_demo: false }) {
+        Command::Serve { seed_demo } => serve(config, seed_demo).await,
+        Command::Migrate => {
+            let db = db::connect(&config).await?;
+            db::migrate(&db).await?;
+            println!("Migrations applied.");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let db = db::connect(&config).await?;
+            db::migrate(&db).await?;
+            let state = state::build(&config, LeptosOptions::builder().output_name("guild").build(), db);
+            demo::seed_and_report(&state).await
+        }
+        Command::Admin {
+            command: AdminCommand::CreateSuperAdmin { email, username, display_name },
+        } => {
+            let db = db::connect(&config).await?;
+            db::migrate(&db).await?;
+            let state = state::build(&config, LeptosOptions::builder().output_name("guild").build(), db);
+            let password = read_password()?;
+            let input = SignupInput {
+                display_name: display_name.unwrap_or_else(|| username.clone()),
+                email,
+                username,
+                password,
+                wants_client: true,
+                wants_freelancer: false,
+            };
+            let user = create_account(&state, &input, true).await?;
+            println!("Super admin @{} created (id {}).", user.username, user.id);
+            Ok(())
+        }
+    }
+}
+
+fn init_tracing(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_new(&config.log_filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+}
+
+/// Reads one line from standard input, prompting when it is a terminal.
+fn read_password() -> Result<String, CliError> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Password for the super admin: ");
+        std::io::stderr().flush()?;
+    }
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\r', '\n']).to_string();
+    if password.is_empty() {
+        return Err(CliError::Refused("no password on standard input".into()));
+    }
+    Ok(password)
+}
+
+async fn serve(config: Config, seed_demo: bool) -> Result<(), CliError> {
+    let leptos_options = leptos::config::get_configuration(None)
+        .map_err(|e| CliError::Leptos(e.to_string()))?
+        .leptos_options;
+    let db = db::connect(&config).await?;
+    db::migrate(&db).await?;
+    let state = state::build(&config, leptos_options, db.clone());
+    if seed_demo {
+        demo::seed_and_report(&state).await?;
+    }
+    DbSessionStore::new(db).spawn_cleanup(std::time::Duration::from_secs(300));
+    let router = crate::app(state, &config);
+    let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
+    tracing::info!("Guild is listening on http://{}", config.site_addr);
+    println!("Guild is running at http://{}", config.site_addr);
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! Configuration from environment variables, with defaults for local use.
+//! Every variable is listed in the README.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+/// Guild's runtime configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// `DATABASE_URL`: SQLite by default, or a `postgres://` URL.
+    pub database_url: String,
+    /// `LEPTOS_SITE_ADDR`: where the server listens.
+    pub site_addr: SocketAddr,
+    /// `GUILD_PUBLIC_ORIGIN`: the origin browsers use (scheme://host[:port]);
+    /// the CSRF check compares `Origin` with it, and `https` turns on Secure cookies.
+    pub public_origin: String,
+    /// `RUST_LOG`: log filter (tracing-subscriber syntax).
+    pub log_filter: String,
+    /// `GUILD_DB_MAX_CONNECTIONS`: pool size.
+    pub db_max_connections: u32,
+    /// `GUILD_BODY_LIMIT_BYTES`: largest accepted request body.
+    pub body_limit_bytes: usize,
+    /// `GUILD_REQUEST_TIMEOUT_SECS`: a request taking longer is answered 408.
+    pub request_timeout: Duration,
+    /// `GUILD_LOGIN_BURST`: failed log-ins allowed at once per account and per IP.
+    pub login_burst: u32,
+    /// `GUILD_LOGIN_REFILL_SECS`: one more failed log-in is allowed after this long.
+    pub login_refill: Duration,
+    /// `GUILD_TRUST_PROXY`: take the client IP from `X-Forwarded-For` (only behind a proxy you run).
+    pub trust_proxy: bool,
+}
+
+/// A variable that is set but cannot be used.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{name} is invalid: {reason}")]
+pub struct ConfigError {
+    /// The variable's name.
+    pub name: &'static str,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+/// The default database: a file under `data/`, created when missing.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/guild.db?mode=rwc";
+/// The default listening address.
+pub const DEFAULT_SITE_ADDR: &str = "127.0.0.1:3000";
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads variables through `lookup` (a map in tests, the environment otherwise).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
+            return Err(ConfigError {
+                name: "DATABASE_URL",
+                reason: "use a sqlite:// or postgres:// URL".into(),
+            });
+        }
+        let site_addr: SocketAddr = parse(
+            "LEPTOS_SITE_ADDR",
+            &get("LEPTOS_SITE_ADDR").unwrap_or_else(|| DEFAULT_SITE_ADDR.into()),
+        )?;
+        let public_origin = match get("GUILD_PUBLIC_ORIGIN") {
+            Some(origin) => normalise_origin(&origin)?,
+            None => format!("http://{site_addr}"),
+        };
+        let sqlite = database_url.starts_with("sqlite:");
+        Ok(Self {
+            database_url,
+            site_addr,
+            public_origin,
+            log_filter: get("RUST_LOG").unwrap_or_else(|| "info,sqlx=warn,sea_orm=warn".into()),
+            db_max_connections: parse_or("GUILD_DB_MAX_CONNECTIONS", get, if sqlite { 8 } else { 16 })?,
+            body_limit_bytes: parse_or("GUILD_BODY_LIMIT_BYTES", get, 1024 * 1024)?,
+            request_timeout: Duration::from_secs(parse_or("GUILD_REQUEST_TIMEOUT_SECS", get, 30)?),
+            login_burst: parse_or("GUILD_LOGIN_BURST", get, 10)?,
+            login_refill: Duration::from_secs(parse_or("GUILD_LOGIN_REFILL_SECS", get, 60)?),
+            trust_proxy: parse_or("GUILD_TRUST_PROXY", get, false)?,
+        })
+    }
+
+    /// Whether cookies get the `Secure` flag (the public origin is https).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_origin.starts_with("https://")
+    }
+
+    /// Whether the database is SQLite.
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+}
+
+fn parse<T: std::str::FromStr>(name: &'static str, value: &str) -> Result<T, ConfigError>
+where
+    T::Err: std::fmt::Display,
+{
+    value.trim().parse().map_err(|e: T::Err| ConfigError {
+        name,
+        reason: format!("{value:?}: {e}"),
+    })
+}
+
+fn parse_or<T: std::str::FromStr>(
+    name: &'static str,
+    get: impl Fn(&str) -> Option<String>,
+    default: T,
+) -> Result<T, ConfigError>
+where
+    T::Err: std::fmt::Display,
+{
+    get(name).map_or(Ok(default), |v| parse(name, &v))
+}
+
+fn normalise_origin(origin: &str) -> Result<String, ConfigError> {
+    let origin = origin.trim().trim_end_matches('/').to_ascii_lowercase();
+    let valid = ["http://", "https://"]
+        .iter()
+        .any(|scheme| origin.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty() && !rest.contains('/')));
+    if valid {
+        Ok(origin)
+    } else {
+        Err(ConfigError {
+            name: "GUILD_PUBLIC_ORIGIN",
+            reason: format!("{origin:?} is not scheme://host[:port]"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_need_no_variables() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.site_addr.to_string(), DEFAULT_SITE_ADDR);
+        assert_eq!(c.public_origin, "http://127.0.0.1:3000");
+        assert_eq!(c.body_limit_bytes, 1024 * 1024);
+        assert_eq!(c.login_burst, 10);
+        assert_eq!(c.login_refill, Duration::from_secs(60));
+        assert!(!c.secure_cookies());
+        assert!(c.is_sqlite());
+    }
+
+    #[test]
+    fn variables_override_defaults() {
+        let c = config(&[
+            ("DATABASE_URL", "postgres://guild@localhost/guild"),
+            ("LEPTOS_SITE_ADDR", "0.0.0.0:8080"),
+            ("GUILD_PUBLIC_ORIGIN", "HTTPS://Guild.Example/"),
+            ("GUILD_LOGIN_BURST", "5"),
+            ("GUILD_TRUST_PROXY", "true"),
+        ])
+        .unwrap();
+        assert!(!c.is_sqlite());
+        assert_eq!(c.db_max_connections, 16);
+        assert_eq!(c.site_addr.port(), 8080);
+        assert_eq!(c.public_origin, "https://guild.example");
+        assert!(c.secure_cookies());
+        assert_eq!(c.login_burst, 5);
+        assert!(c.trust_proxy);
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        assert_eq!(config(&[("LEPTOS_SITE_ADDR", "nowhere")]).unwrap_err().name, "LEPTOS_SITE_ADDR");
+        assert_eq!(config(&[("GUILD_LOGIN_BURST", "-1")]).unwrap_err().name, "GUILD_LOGIN_BURST");
+        assert_eq!(config(&[("DATABASE_URL", "mysql://x")]).unwrap_err().name, "DATABASE_URL");
+        assert_eq!(
+            config(&[("GUILD_PUBLIC_ORIGIN", "https://x.example/path")]).unwrap_err().name,
+            "GUILD_PUBLIC_ORIGIN"
+        );
+    }
+
+    #[test]
+    fn empty_values_count_as_unset() {
+        assert_eq!(config(&[("DATABASE_URL", " ")]).unwrap().database_url, DEFAULT_DATABASE_URL);
+    }
+}

@@ -1,0 +1,14 @@
+//! Guild's server: configuration, database, sessions, middleware and the
+//! router. `main.rs` is the command line around it; integration tests build
+//! the same router with [`app`].
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod middleware;
+pub mod router;
+pub mod session_store;
+pub mod state;
+
+pub use router::app;

@@ -1,0 +1,50 @@
+//! Server-rendered pages: status codes and auth gating without JavaScript.
+
+use super::support::TestApp;
+use http::StatusCode;
+
+#[tokio::test]
+async fn public_pages_render() {
+    let app = TestApp::new().await;
+    for path in ["/", "/login", "/signup"] {
+        let page = app.client().get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(page.text().contains("Guild"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_paths_get_the_404_page() {
+    let app = TestApp::new().await;
+    let page = app.client().get("/no/such/page").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(page.text().contains("couldn"), "{}", page.text());
+}
+
+#[tokio::test]
+async fn the_dashboard_sends_visitors_to_log_in() {
+    let app = TestApp::new().await;
+    let page = app.client().get("/dashboard").await;
+    assert_eq!(page.status, StatusCode::FOUND, "{}", page.text());
+    assert_eq!(page.header("location").as_deref(), Some("/login?next=/dashboard"));
+}
+
+#[tokio::test]
+async fn the_dashboard_follows_the_active_mode() {
+    let app = TestApp::new().await;
+    let mut client = app.client();
+    client.sign_up("sam", &["wants_client", "wants_freelancer"]).await;
+    let page = client.get("/dashboard").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    assert!(page.text().contains("data-mode=\"client\""));
+    client.post("/api/auth/switch-mode", &[("mode", "freelancer")]).await;
+    assert!(client.get("/dashboard").await.text().contains("data-mode=\"freelancer\""));
+}
+
+#[tokio::test]
+async fn members_without_admin_rights_see_403_on_the_admin_page() {
+    let app = TestApp::new().await;
+    let mut client = app.client();
+    client.sign_up("maya", &["wants_client"]).await;
+    assert_eq!(client.get("/admin").await.status, StatusCode::FORBIDDEN);
+}

@@ -1,0 +1,237 @@
+//! A test application and a cookie-keeping client that talks to it like a
+//! browser would (same-origin fetch metadata, form-encoded bodies).
+
+use app::state::AppState;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use http::{HeaderMap, Request, StatusCode, header};
+use sea_orm::{ConnectionTrait, Database};
+use server::config::Config;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU32, Ordering};
+use tower::ServiceExt;
+
+/// The origin test requests claim to come from.
+pub const ORIGIN: &str = "http://guild.test";
+/// The password used for test accounts.
+pub const PASSWORD: &str = "copper kettle sings";
+
+/// Guild's router over its own fresh database.
+pub struct TestApp {
+    /// The router under test.
+    pub router: Router,
+    /// Its state (for direct database checks).
+    pub state: AppState,
+    _dir: tempfile::TempDir,
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A fresh database URL: a new PostgreSQL database when `DATABASE_URL` is
+/// postgres, otherwise a SQLite file in `dir`.
+async fn fresh_database_url(dir: &std::path::Path) -> String {
+    match std::env::var("DATABASE_URL") {
+        Ok(url) if url.starts_with("postgres") => {
+            let name = format!(
+                "guild_test_{}_{}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::Relaxed)
+            );
+            let admin = Database::connect(&url).await.expect("connect to PostgreSQL");
+            admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
+                .await
+                .expect("drop old test database");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            let base = url.split('?').next().unwrap_or(&url);
+            let (server, _) = base.rsplit_once('/').expect("database name in DATABASE_URL");
+            format!("{server}/{name}")
+        }
+        _ => format!("sqlite://{}?mode=rwc", dir.join("guild.db").display()),
+    }
+}
+
+impl TestApp {
+    /// A new app with default settings.
+    pub async fn new() -> Self {
+        Self::with_vars(&[]).await
+    }
+
+    /// A new app with extra configuration variables.
+    pub async fn with_vars(vars: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database_url(dir.path()).await;
+        let mut all: Vec<(String, String)> = vec![
+            ("DATABASE_URL".into(), url),
+            ("GUILD_PUBLIC_ORIGIN".into(), ORIGIN.into()),
+        ];
+        all.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let config = Config::from_lookup(|k| {
+            all.iter().rev().find(|(name, _)| name == k).map(|(_, v)| v.clone())
+        })
+        .expect("valid test config");
+        let db = server::db::connect(&config).await.expect("connect");
+        server::db::migrate(&db).await.expect("migrate");
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(&site).expect("site dir");
+        let options = leptos::config::LeptosOptions::builder()
+            .output_name("guild")
+            .site_root(site.display().to_string())
+            .build();
+        let state = server::state::build(&config, options, db);
+        let peer: SocketAddr = "203.0.113.10:40000".parse().expect("addr");
+        let router = server::app(state.clone(), &config).layer(MockConnectInfo(peer));
+        TestApp { router, state, _dir: dir }
+    }
+
+    /// A client with an empty cookie jar.
+    pub fn client(&self) -> Client<'_> {
+        Client { app: self, cookie: None }
+    }
+
+    /// Sends a raw request.
+    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        let response = self.router.clone().oneshot(request).await.expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        TestResponse { status, headers, body: body.to_vec() }
+    }
+}
+
+/// A response, fully read.
+#[derive(Debug)]
+pub struct TestResponse {
+    /// Status code.
+    pub status: StatusCode,
+    /// Headers.
+    pub headers: HeaderMap,
+    /// Body bytes.
+    pub body: Vec<u8>,
+}
+
+impl TestResponse {
+    /// The body as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+
+    /// The body as text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// A header's value.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).map(String::from)
+    }
+
+    /// The `Set-Cookie` line for the session cookie, if any.
+    pub fn session_set_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with(&format!("{}=", server::router::SESSION_COOKIE)))
+            .map(String::from)
+    }
+
+    /// A field error message from an `AppError` JSON body.
+    pub fn field_error(&self, field: &str) -> Option<String> {
+        let json = self.json();
+        let form = json
+            .get("Invalid")
+            .or_else(|| json.get("Conflict"))
+            .or_else(|| json.get("InvalidCredentials"))?;
+        form["fields"][field].as_str().map(String::from)
+    }
+}
+
+/// A browser-like client: keeps the session cookie, sends same-origin
+/// fetch metadata and form-encoded bodies, and asks for JSON.
+pub struct Client<'a> {
+    app: &'a TestApp,
+    /// The session cookie (`name=value`), if the server set one.
+    pub cookie: Option<String>,
+}
+
+impl Client<'_> {
+    /// A POST of form fields to a server function, as the hydrated app sends it.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let request = self
+            .builder("POST", path)
+            .header("sec-fetch-site", "same-origin")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from(serde_urlencoded::to_string(fields).expect("encode")))
+            .expect("request");
+        self.send(request).await
+    }
+
+    /// A GET of a page, as a browser navigation.
+    pub async fn get(&mut self, path: &str) -> TestResponse {
+        let request = self
+            .builder("GET", path)
+            .header(header::ACCEPT, "text/html")
+            .body(Body::empty())
+            .expect("request");
+        self.send(request).await
+    }
+
+    /// A request builder carrying the cookie.
+    pub fn builder(&self, method: &str, path: &str) -> http::request::Builder {
+        let mut builder = Request::builder().method(method).uri(path);
+        if let Some(cookie) = &self.cookie {
+            builder = builder.header(header::COOKIE, cookie);
+        }
+        builder
+    }
+
+    /// Sends a request and keeps any session cookie the server sets or clears.
+    pub async fn send(&mut self, request: Request<Body>) -> TestResponse {
+        let response = self.app.send(request).await;
+        if let Some(set) = response.session_set_cookie() {
+            let pair = set.split(';').next().unwrap_or_default().to_string();
+            let cleared = set.contains("Max-Age=0") || pair.ends_with('=');
+            self.cookie = (!cleared).then_some(pair);
+        }
+        response
+    }
+
+    /// Signs up with the test password; panics unless it succeeds.
+    pub async fn sign_up(&mut self, username: &str, sides: &[&str]) -> serde_json::Value {
+        let email = format!("{username}@example.com");
+        let mut fields = vec![
+            ("email", email.as_str()),
+            ("username", username),
+            ("display_name", username),
+            ("password", PASSWORD),
+        ];
+        for side in sides {
+            fields.push((side, "on"));
+        }
+        let response = self.post("/api/auth/signup", &fields).await;
+        assert_eq!(response.status, StatusCode::OK, "sign-up failed: {}", response.text());
+        response.json()
+    }
+
+    /// Logs in; returns the response.
+    pub async fn log_in(&mut self, identifier: &str, password: &str) -> TestResponse {
+        self.post("/api/auth/login", &[("identifier", identifier), ("password", password)])
+            .await
+    }
+
+    /// `me`: the signed-in user or `null`.
+    pub async fn me(&mut self) -> serde_json::Value {
+        let response = self.post("/api/auth/me", &[]).await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+        response.json()
+    }
+}

@@ -1,0 +1,46 @@
+//! Guild's developer commands.
+//!
+//! * `cargo xtask run [--release]` installs what is missing, builds the site,
+//!   migrates and seeds the database the first time, and serves Guild.
+//! * `cargo xtask test` installs what is missing (browser included), runs every
+//!   Rust test and the Playwright suite against a freshly built server.
+//! * `cargo xtask test-rust` runs only the Rust tests (CI runs it again with
+//!   `DATABASE_URL` pointing at PostgreSQL).
+
+mod lockfile;
+mod process;
+mod run;
+mod server;
+mod steps;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str =
+    "usage: cargo xtask <run [--release] | test | test-rust | setup [--release] [--browser]>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let outcome = match args.first().map(String::as_str) {
+        Some("run") => run::run(flag("--release")),
+        Some("test") => test::test(),
+        Some("test-rust") => test::test_rust(),
+        Some("setup") => tools::ensure_all(&tools::Needs {
+            release: flag("--release"),
+            browser: flag("--browser"),
+        }),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

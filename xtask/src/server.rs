@@ -1,0 +1,95 @@
+//! Starting a built Guild server for the browser tests.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+/// A Guild server started by xtask; killed when dropped.
+pub struct RunningServer {
+    child: Child,
+    /// The origin the server answers on, e.g. `http://127.0.0.1:40123`.
+    pub base_url: String,
+}
+
+/// A TCP port that was free a moment ago on loopback.
+pub fn free_port() -> Result<u16, String> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| format!("no free port: {e}"))
+}
+
+/// Points a server command at the site cargo-leptos built under `target/site`.
+pub fn with_site_env(cmd: &mut Command, root: &Path, release: bool) {
+    cmd.current_dir(root)
+        .env("LEPTOS_OUTPUT_NAME", "guild")
+        .env("LEPTOS_SITE_ROOT", "target/site")
+        .env("LEPTOS_SITE_PKG_DIR", "pkg")
+        .env("LEPTOS_ENV", if release { "PROD" } else { "DEV" });
+}
+
+/// The server binary cargo-leptos built.
+pub fn binary(root: &Path, release: bool) -> PathBuf {
+    root.join("target")
+        .join(if release { "release" } else { "debug" })
+        .join("server")
+}
+
+impl RunningServer {
+    /// Starts `server serve --seed-demo` on a free port with the database at
+    /// `database_url`, and waits until `/healthz` answers.
+    pub fn start(root: &Path, database_url: &str) -> Result<Self, String> {
+        let port = free_port()?;
+        let addr = format!("127.0.0.1:{port}");
+        let base_url = format!("http://{addr}");
+        let mut cmd = Command::new(binary(root, false));
+        with_site_env(&mut cmd, root, false);
+        cmd.args(["serve", "--seed-demo"])
+            .env("LEPTOS_SITE_ADDR", &addr)
+            .env("GUILD_PUBLIC_ORIGIN", &base_url)
+            .env("DATABASE_URL", database_url)
+            .env("RUST_LOG", std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()));
+        let child = cmd
+            .spawn()
+            .map_err(|e| format!("could not start the server: {e}"))?;
+        let mut server = RunningServer { child, base_url };
+        server.wait_until_healthy(&addr, Duration::from_secs(120))?;
+        Ok(server)
+    }
+
+    fn wait_until_healthy(&mut self, addr: &str, limit: Duration) -> Result<(), String> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Err(format!("the server exited early ({status})"));
+            }
+            if healthz(addr) {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        Err(format!("the server did not answer /healthz within {limit:?}"))
+    }
+}
+
+fn healthz(addr: &str) -> bool {
+    let Ok(mut stream) = TcpStream::connect(addr) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request = format!("GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).is_ok() && head.ends_with(b"200")
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
