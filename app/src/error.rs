@@ -195,7 +195,13 @@ mod tests {
     fn statuses_follow_the_variant() {
         assert_eq!(AppError::Invalid(FormErrors::new()).status(), 422);
         assert_eq!(AppError::forbidden().status(), 403);
-        assert_eq!(AppError::TooManyRequests { retry_after_secs: 3 }.status(), 429);
+        assert_eq!(
+            AppError::TooManyRequests {
+                retry_after_secs: 3
+            }
+            .status(),
+            429
+        );
         assert_eq!(
             AppError::from(ServerFnErrorErr::Args("missing".into())).status(),
             400
@@ -208,14 +214,17 @@ mod tests {
 
     #[test]
     fn internal_messages_never_reach_the_user() {
-        let shown = AppError::from(ServerFnErrorErr::ServerError("password=hunter2".into())).to_string();
+        let shown =
+            AppError::from(ServerFnErrorErr::ServerError("password=hunter2".into())).to_string();
         assert!(!shown.contains("hunter2"));
     }
 
     #[test]
     fn form_errors_keep_the_first_message_per_field() {
         let mut f = FormErrors::new();
-        f.add("email", "first").add("email", "second").keep("email", "a@b.c");
+        f.add("email", "first")
+            .add("email", "second")
+            .keep("email", "a@b.c");
         let e = AppError::Invalid(f);
         assert_eq!(e.field("email").as_deref(), Some("first"));
         assert_eq!(e.value("email").as_deref(), Some("a@b.c"));

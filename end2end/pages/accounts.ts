@@ -69,6 +69,10 @@ export class Header {
   accountName() {
     return this.page.locator('.account-menu__name');
   }
+
+  logInLink() {
+    return this.page.locator('.site-header').getByRole('link', { name: 'Log in' });
+  }
 }
 
 /** The dashboard. */

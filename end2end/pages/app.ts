@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 
 /** A username no earlier run has used. */
 export function uniqueName(prefix: string): string {
@@ -19,8 +19,7 @@ export async function open(page: Page, path: string): Promise<void> {
 
 /** Waits for `<body data-hydrated>` when JavaScript is enabled. */
 export async function waitForHydration(page: Page): Promise<void> {
-  const jsEnabled = await page.evaluate(() => true).catch(() => false);
-  if (jsEnabled) {
+  if (test.info().project.use.javaScriptEnabled !== false) {
     await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
   }
 }

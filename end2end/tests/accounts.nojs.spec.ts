@@ -15,7 +15,7 @@ test('sign up and log in with JavaScript disabled', async ({ page }) => {
   await expect(header.accountName()).toHaveText('No Script');
 
   await header.logOut();
-  await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
+  await expect(header.logInLink()).toBeVisible();
 
   const login = new LoginPage(page);
   await login.goto();

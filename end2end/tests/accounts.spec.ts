@@ -23,7 +23,7 @@ test('sign up, see the dashboard, switch mode, log out and log in again', async 
 
   await header.logOut();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
+  await expect(header.logInLink()).toBeVisible();
 
   const login = new LoginPage(page);
   await login.goto();

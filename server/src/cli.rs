@@ -100,15 +100,28 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::SeedDemo => {
             let db = db::connect(&config).await?;
             db::migrate(&db).await?;
-            let state = state::build(&config, LeptosOptions::builder().output_name("guild").build(), db);
+            let state = state::build(
+                &config,
+                LeptosOptions::builder().output_name("guild").build(),
+                db,
+            );
             demo::seed_and_report(&state).await
         }
         Command::Admin {
-            command: AdminCommand::CreateSuperAdmin { email, username, display_name },
+            command:
+                AdminCommand::CreateSuperAdmin {
+                    email,
+                    username,
+                    display_name,
+                },
         } => {
             let db = db::connect(&config).await?;
             db::migrate(&db).await?;
-            let state = state::build(&config, LeptosOptions::builder().output_name("guild").build(), db);
+            let state = state::build(
+                &config,
+                LeptosOptions::builder().output_name("guild").build(),
+                db,
+            );
             let password = read_password()?;
             let input = SignupInput {
                 display_name: display_name.unwrap_or_else(|| username.clone()),
@@ -162,10 +175,13 @@ async fn serve(config: Config, seed_demo: bool) -> Result<(), CliError> {
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
     tracing::info!("Guild is listening on http://{}", config.site_addr);
     println!("Guild is running at http://{}", config.site_addr);
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }

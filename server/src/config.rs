@@ -75,7 +75,11 @@ impl Config {
             site_addr,
             public_origin,
             log_filter: get("RUST_LOG").unwrap_or_else(|| "info,sqlx=warn,sea_orm=warn".into()),
-            db_max_connections: parse_or("GUILD_DB_MAX_CONNECTIONS", get, if sqlite { 8 } else { 16 })?,
+            db_max_connections: parse_or(
+                "GUILD_DB_MAX_CONNECTIONS",
+                get,
+                if sqlite { 8 } else { 16 },
+            )?,
             body_limit_bytes: parse_or("GUILD_BODY_LIMIT_BYTES", get, 1024 * 1024)?,
             request_timeout: Duration::from_secs(parse_or("GUILD_REQUEST_TIMEOUT_SECS", get, 30)?),
             login_burst: parse_or("GUILD_LOGIN_BURST", get, 10)?,
@@ -118,9 +122,11 @@ where
 
 fn normalise_origin(origin: &str) -> Result<String, ConfigError> {
     let origin = origin.trim().trim_end_matches('/').to_ascii_lowercase();
-    let valid = ["http://", "https://"]
-        .iter()
-        .any(|scheme| origin.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty() && !rest.contains('/')));
+    let valid = ["http://", "https://"].iter().any(|scheme| {
+        origin
+            .strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
+    });
     if valid {
         Ok(origin)
     } else {
@@ -137,8 +143,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -176,17 +184,31 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_variable() {
-        assert_eq!(config(&[("LEPTOS_SITE_ADDR", "nowhere")]).unwrap_err().name, "LEPTOS_SITE_ADDR");
-        assert_eq!(config(&[("GUILD_LOGIN_BURST", "-1")]).unwrap_err().name, "GUILD_LOGIN_BURST");
-        assert_eq!(config(&[("DATABASE_URL", "mysql://x")]).unwrap_err().name, "DATABASE_URL");
         assert_eq!(
-            config(&[("GUILD_PUBLIC_ORIGIN", "https://x.example/path")]).unwrap_err().name,
+            config(&[("LEPTOS_SITE_ADDR", "nowhere")]).unwrap_err().name,
+            "LEPTOS_SITE_ADDR"
+        );
+        assert_eq!(
+            config(&[("GUILD_LOGIN_BURST", "-1")]).unwrap_err().name,
+            "GUILD_LOGIN_BURST"
+        );
+        assert_eq!(
+            config(&[("DATABASE_URL", "mysql://x")]).unwrap_err().name,
+            "DATABASE_URL"
+        );
+        assert_eq!(
+            config(&[("GUILD_PUBLIC_ORIGIN", "https://x.example/path")])
+                .unwrap_err()
+                .name,
             "GUILD_PUBLIC_ORIGIN"
         );
     }
 
     #[test]
     fn empty_values_count_as_unset() {
-        assert_eq!(config(&[("DATABASE_URL", " ")]).unwrap().database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(
+            config(&[("DATABASE_URL", " ")]).unwrap().database_url,
+            DEFAULT_DATABASE_URL
+        );
     }
 }

@@ -3,7 +3,9 @@
 use crate::config::Config;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, TransactionTrait};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, TransactionTrait,
+};
 use std::time::Duration;
 
 /// Opens the pool. SQLite runs in WAL mode (readers don't block the writer),
@@ -41,7 +43,10 @@ fn ensure_sqlite_dir(url: &str) {
     if path.is_empty() || path.starts_with(":memory:") {
         return;
     }
-    if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+    if let Some(dir) = std::path::Path::new(path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
         if let Err(e) = std::fs::create_dir_all(dir) {
             tracing::warn!(?dir, error = %e, "could not create the database directory");
         }

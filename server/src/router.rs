@@ -38,14 +38,19 @@ pub fn app(state: AppState, config: &Config) -> Router {
 
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .leptos_routes_with_context(&state, routes, security_headers::provide_page_csp, move || {
-            shell(options.clone())
-        })
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            security_headers::provide_page_csp,
+            move || shell(options.clone()),
+        )
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             security_headers::provide_page_csp,
             shell,
         ))
-        .layer(axum::middleware::from_fn(session_lifetime::session_lifetime))
+        .layer(axum::middleware::from_fn(
+            session_lifetime::session_lifetime,
+        ))
         .layer(sessions)
         .layer(axum::middleware::from_fn(error_status::error_status))
         .layer(axum::middleware::from_fn_with_state(origin, csrf::csrf))

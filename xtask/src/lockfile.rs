@@ -62,7 +62,10 @@ version = "2.0.100"
 
     #[test]
     fn finds_the_exact_package_not_a_prefix() {
-        assert_eq!(locked_version(LOCK, "wasm-bindgen").as_deref(), Some("0.2.130"));
+        assert_eq!(
+            locked_version(LOCK, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::process::{run as run_cmd, workspace_root};
 use crate::server::{binary, with_site_env};
 use crate::steps::step;
-use crate::tools::{ensure_all, path_with_tools, Needs};
+use crate::tools::{Needs, ensure_all, path_with_tools};
 use std::process::Command;
 
 /// Installs what is missing, builds, migrates, seeds demo data into an empty
@@ -15,7 +15,10 @@ pub fn run(release: bool) -> Result<(), String> {
     })?;
     build_site(release)?;
     let root = workspace_root();
-    let _s = step("Starting Guild (migrations, first-run demo data, then serving)", None);
+    let _s = step(
+        "Starting Guild (migrations, first-run demo data, then serving)",
+        None,
+    );
     let mut cmd = Command::new(binary(&root, release));
     with_site_env(&mut cmd, &root, release);
     cmd.args(["serve", "--seed-demo"]);

@@ -50,7 +50,10 @@ impl RunningServer {
             .env("LEPTOS_SITE_ADDR", &addr)
             .env("GUILD_PUBLIC_ORIGIN", &base_url)
             .env("DATABASE_URL", database_url)
-            .env("RUST_LOG", std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()));
+            .env(
+                "RUST_LOG",
+                std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()),
+            );
         let child = cmd
             .spawn()
             .map_err(|e| format!("could not start the server: {e}"))?;
@@ -70,7 +73,9 @@ impl RunningServer {
             }
             std::thread::sleep(Duration::from_millis(250));
         }
-        Err(format!("the server did not answer /healthz within {limit:?}"))
+        Err(format!(
+            "the server did not answer /healthz within {limit:?}"
+        ))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Numbered, timed progress lines for long steps.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// A step being carried out; prints how long it took when dropped.

@@ -52,7 +52,16 @@ fn rust_suites() -> Vec<String> {
         ("Rust tests: xtask", &["test", "-p", "xtask"]),
         (
             "Rust tests: app (ssr) and server — unit, and integration over HTTP",
-            &["test", "-p", "app", "-p", "server", "--no-default-features", "--features", "app/ssr"],
+            &[
+                "test",
+                "-p",
+                "app",
+                "-p",
+                "server",
+                "--no-default-features",
+                "--features",
+                "app/ssr",
+            ],
         ),
     ];
     let root = workspace_root();

@@ -37,9 +37,12 @@ pub fn ensure_all(needs: &Needs) -> Result<(), String> {
 }
 
 fn ensure_wasm_target() -> Result<(), String> {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))
-        .unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     let _s = step("Adding the wasm32-unknown-unknown target", None);
@@ -68,7 +71,9 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
     let root = workspace_root();
     if !root.join("Cargo.lock").exists() {
         let _s = step("Resolving dependencies (Cargo.lock)", None);
-        run(Command::new("cargo").arg("generate-lockfile").current_dir(&root))?;
+        run(Command::new("cargo")
+            .arg("generate-lockfile")
+            .current_dir(&root))?;
     }
     let wanted = locked_version_in(&root, "wasm-bindgen")?;
     let have = output(Command::new("wasm-bindgen").arg("--version")).unwrap_or_default();
@@ -91,7 +96,10 @@ pub fn binaryen_bin() -> PathBuf {
 fn ensure_wasm_opt() -> Result<(), String> {
     let bin = binaryen_bin();
     let have = output(&mut Command::new(bin.join("wasm-opt")).arg("--version")).unwrap_or_default();
-    if have.contains(&format!("version {}", BINARYEN_VERSION.trim_end_matches(".0.0"))) {
+    if have.contains(&format!(
+        "version {}",
+        BINARYEN_VERSION.trim_end_matches(".0.0")
+    )) {
         return Ok(());
     }
     let _s = step(

@@ -62,7 +62,8 @@ pub async fn login(
     use super::server::{service, session};
     let state = crate::state::app_state()?;
     let session = session::current_session().await?;
-    let parts = use_context::<http::request::Parts>().ok_or_else(|| AppError::internal("no request parts"))?;
+    let parts = use_context::<http::request::Parts>()
+        .ok_or_else(|| AppError::internal("no request parts"))?;
     let user = service::login(&state, &session, &parts, &identifier, &password).await?;
     leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(user)

@@ -16,8 +16,10 @@ pub fn SignupPage() -> impl IntoView {
     let signup = ServerAction::<Signup>::new();
     refresh_on_success(signup);
     let error = action_error(signup);
-    let field = move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
-    let value = move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.value(name)));
+    let field =
+        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+    let value =
+        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.value(name)));
     let checked = move |name: &'static str, default: bool| {
         Signal::derive(move || match error.get() {
             Some(e) => e.value(name).is_some_and(|v| !v.is_empty()),
@@ -69,7 +71,8 @@ pub fn LoginPage() -> impl IntoView {
     let error = action_error(login);
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
-    let field = move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+    let field =
+        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
     let identifier = Signal::derive(move || error.get().and_then(|e| e.value("identifier")));
     view! {
         <Title text="Log in · Guild"/>

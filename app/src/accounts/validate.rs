@@ -26,8 +26,20 @@ pub fn normalise_email(raw: &str) -> Result<String, &'static str> {
 
 /// Usernames nobody may take: they would read as official.
 const RESERVED_USERNAMES: &[&str] = &[
-    "admin", "administrator", "api", "guild", "help", "login", "logout", "me", "moderator", "root",
-    "signup", "staff", "support", "system",
+    "admin",
+    "administrator",
+    "api",
+    "guild",
+    "help",
+    "login",
+    "logout",
+    "me",
+    "moderator",
+    "root",
+    "signup",
+    "staff",
+    "support",
+    "system",
 ];
 
 /// Lower-cases and checks a username: 3–30 of `a-z 0-9 _ -`, starting with a letter or digit.
@@ -76,12 +88,24 @@ mod tests {
 
     #[test]
     fn emails_are_trimmed_and_lower_cased() {
-        assert_eq!(normalise_email("  Ada@Example.COM ").unwrap(), "ada@example.com");
+        assert_eq!(
+            normalise_email("  Ada@Example.COM ").unwrap(),
+            "ada@example.com"
+        );
     }
 
     #[test]
     fn malformed_emails_are_refused() {
-        for bad in ["", "ada", "ada@", "@example.com", "ada@example", "a da@example.com", "ada@.com", "ada@example..com"] {
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "a da@example.com",
+            "ada@.com",
+            "ada@example..com",
+        ] {
             assert!(normalise_email(bad).is_err(), "{bad:?} passed");
         }
     }
@@ -98,7 +122,10 @@ mod tests {
 
     #[test]
     fn display_names_collapse_spaces() {
-        assert_eq!(normalise_display_name("  Ada   Lovelace ").unwrap(), "Ada Lovelace");
+        assert_eq!(
+            normalise_display_name("  Ada   Lovelace ").unwrap(),
+            "Ada Lovelace"
+        );
         assert!(normalise_display_name("   ").is_err());
         assert!(normalise_display_name(&"x".repeat(81)).is_err());
     }

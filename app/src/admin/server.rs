@@ -4,7 +4,9 @@ use super::api::AdminUserRow;
 use crate::entity::user;
 use crate::error::AppError;
 use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 /// Accounts matching `query` (case-insensitive substring of name, username or email).
 pub async fn list_users(
@@ -13,7 +15,9 @@ pub async fn list_users(
     limit: u64,
 ) -> Result<Vec<AdminUserRow>, AppError> {
     let query = query.trim().to_lowercase();
-    let mut select = user::Entity::find().order_by_desc(user::Column::CreatedAt).order_by_desc(user::Column::Id);
+    let mut select = user::Entity::find()
+        .order_by_desc(user::Column::CreatedAt)
+        .order_by_desc(user::Column::Id);
     if !query.is_empty() {
         let pattern = format!("%{}%", query.replace(['%', '_'], ""));
         select = select.filter(

@@ -9,9 +9,9 @@ const COLOURS: u32 = 8;
 
 /// A stable colour index for `seed` (FNV-1a).
 pub fn colour_index(seed: &str) -> u32 {
-    let hash = seed
-        .bytes()
-        .fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    let hash = seed.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
     hash % COLOURS
 }
 

@@ -30,7 +30,11 @@ pub fn is_allowed(method: &Method, headers: &HeaderMap, public_origin: &str) -> 
     headers
         .get(header::ORIGIN)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|origin| origin.trim_end_matches('/').eq_ignore_ascii_case(public_origin))
+        .is_some_and(|origin| {
+            origin
+                .trim_end_matches('/')
+                .eq_ignore_ascii_case(public_origin)
+        })
 }
 
 /// Refuses cross-site state-changing requests with 403.
@@ -52,32 +56,61 @@ mod tests {
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
         pairs
             .iter()
-            .map(|(k, v)| (http::HeaderName::from_static(k), http::HeaderValue::from_static(v)))
+            .map(|(k, v)| {
+                (
+                    http::HeaderName::from_static(k),
+                    http::HeaderValue::from_static(v),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn safe_methods_pass() {
-        assert!(is_allowed(&Method::GET, &headers(&[("sec-fetch-site", "cross-site")]), ORIGIN));
+        assert!(is_allowed(
+            &Method::GET,
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            ORIGIN
+        ));
     }
 
     #[test]
     fn same_origin_and_direct_navigation_pass() {
-        assert!(is_allowed(&Method::POST, &headers(&[("sec-fetch-site", "same-origin")]), ORIGIN));
-        assert!(is_allowed(&Method::POST, &headers(&[("sec-fetch-site", "none")]), ORIGIN));
+        assert!(is_allowed(
+            &Method::POST,
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            ORIGIN
+        ));
+        assert!(is_allowed(
+            &Method::POST,
+            &headers(&[("sec-fetch-site", "none")]),
+            ORIGIN
+        ));
     }
 
     #[test]
     fn cross_site_fetch_metadata_wins_over_origin() {
         let h = headers(&[("sec-fetch-site", "cross-site"), ("origin", ORIGIN)]);
         assert!(!is_allowed(&Method::POST, &h, ORIGIN));
-        assert!(!is_allowed(&Method::POST, &headers(&[("sec-fetch-site", "same-site")]), ORIGIN));
+        assert!(!is_allowed(
+            &Method::POST,
+            &headers(&[("sec-fetch-site", "same-site")]),
+            ORIGIN
+        ));
     }
 
     #[test]
     fn origin_is_checked_only_without_fetch_metadata() {
-        assert!(is_allowed(&Method::POST, &headers(&[("origin", ORIGIN)]), ORIGIN));
-        assert!(!is_allowed(&Method::POST, &headers(&[("origin", "https://evil.example")]), ORIGIN));
+        assert!(is_allowed(
+            &Method::POST,
+            &headers(&[("origin", ORIGIN)]),
+            ORIGIN
+        ));
+        assert!(!is_allowed(
+            &Method::POST,
+            &headers(&[("origin", "https://evil.example")]),
+            ORIGIN
+        ));
         assert!(!is_allowed(&Method::DELETE, &headers(&[]), ORIGIN));
     }
 

@@ -39,7 +39,10 @@ pub fn add_static_headers<S: Clone + Send + Sync + 'static>(router: Router<S>) -
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
-        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
         (header::CONTENT_SECURITY_POLICY, FALLBACK_POLICY),
     ];
     headers.into_iter().fold(router, |router, (name, value)| {

@@ -39,11 +39,18 @@ pub fn verdict(started_at: i64, touched_at: Option<i64>, now: i64) -> Verdict {
 pub async fn session_lifetime(session: Session, request: Request, next: Next) -> Response {
     if !request.uri().path().starts_with("/pkg/") {
         if let Ok(Some(started_at)) = session.get::<i64>(session_keys::STARTED_AT).await {
-            let touched_at = session.get::<i64>(session_keys::TOUCHED_AT).await.ok().flatten();
+            let touched_at = session
+                .get::<i64>(session_keys::TOUCHED_AT)
+                .await
+                .ok()
+                .flatten();
             let now = now();
             let outcome = match verdict(started_at, touched_at, now) {
                 Verdict::End => session.flush().await,
-                Verdict::Touch => session.insert(session_keys::TOUCHED_AT, now).await.map_err(Into::into),
+                Verdict::Touch => session
+                    .insert(session_keys::TOUCHED_AT, now)
+                    .await
+                    .map_err(Into::into),
                 Verdict::Keep => Ok(()),
             };
             if let Err(e) = outcome {
@@ -71,6 +78,9 @@ mod tests {
 
     #[test]
     fn twelve_hours_after_sign_in_the_session_ends() {
-        assert_eq!(verdict(0, Some(ABSOLUTE_LIFETIME_SECS - 1), ABSOLUTE_LIFETIME_SECS), Verdict::End);
+        assert_eq!(
+            verdict(0, Some(ABSOLUTE_LIFETIME_SECS - 1), ABSOLUTE_LIFETIME_SECS),
+            Verdict::End
+        );
     }
 }

@@ -13,7 +13,9 @@ async fn super_admin(app: &TestApp) {
         wants_client: true,
         wants_freelancer: false,
     };
-    create_account(&app.state, &input, true).await.expect("super admin");
+    create_account(&app.state, &input, true)
+        .await
+        .expect("super admin");
 }
 
 #[tokio::test]
@@ -24,8 +26,16 @@ async fn non_admins_get_403_and_visitors_401_from_admin_functions() {
 
     let mut member = app.client();
     member.sign_up("maya", &["wants_client"]).await;
-    assert_eq!(member.post("/api/admin/users", &[]).await.status, StatusCode::FORBIDDEN);
-    let grant = member.post("/api/admin/set-admin", &[("user_id", "1"), ("grant", "true")]).await;
+    assert_eq!(
+        member.post("/api/admin/users", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let grant = member
+        .post(
+            "/api/admin/set-admin",
+            &[("user_id", "1"), ("grant", "true")],
+        )
+        .await;
     assert_eq!(grant.status, StatusCode::FORBIDDEN);
     assert_eq!(member.me().await["is_admin"], false);
 }
@@ -44,13 +54,34 @@ async fn a_super_admin_grants_admin_and_the_target_signs_in_again() {
     assert_eq!(users.status, StatusCode::OK);
     assert_eq!(users.json().as_array().map(Vec::len), Some(1));
 
-    let grant = boss.post("/api/admin/set-admin", &[("user_id", &maya_id), ("grant", "true")]).await;
+    let grant = boss
+        .post(
+            "/api/admin/set-admin",
+            &[("user_id", &maya_id), ("grant", "true")],
+        )
+        .await;
     assert_eq!(grant.status, StatusCode::OK, "{}", grant.text());
-    assert_eq!(maya.me().await, serde_json::Value::Null, "the role change ended maya's sessions");
+    assert_eq!(
+        maya.me().await,
+        serde_json::Value::Null,
+        "the role change ended maya's sessions"
+    );
 
     assert_eq!(maya.log_in("maya", PASSWORD).await.status, StatusCode::OK);
     assert_eq!(maya.me().await["is_admin"], true);
-    assert_eq!(maya.post("/api/admin/users", &[]).await.status, StatusCode::OK);
-    let escalate = maya.post("/api/admin/set-admin", &[("user_id", &maya_id), ("grant", "true")]).await;
-    assert_eq!(escalate.status, StatusCode::FORBIDDEN, "admins cannot grant admin");
+    assert_eq!(
+        maya.post("/api/admin/users", &[]).await.status,
+        StatusCode::OK
+    );
+    let escalate = maya
+        .post(
+            "/api/admin/set-admin",
+            &[("user_id", &maya_id), ("grant", "true")],
+        )
+        .await;
+    assert_eq!(
+        escalate.status,
+        StatusCode::FORBIDDEN,
+        "admins cannot grant admin"
+    );
 }

@@ -27,17 +27,29 @@ async fn invalid_sign_up_gets_field_errors_and_creates_nothing() {
     let response = client
         .post(
             "/api/auth/signup",
-            &[("email", "not-an-email"), ("username", "x"), ("display_name", ""), ("password", "password")],
+            &[
+                ("email", "not-an-email"),
+                ("username", "x"),
+                ("display_name", ""),
+                ("password", "password"),
+            ],
         )
         .await;
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
     for field in ["email", "username", "display_name", "password", "sides"] {
-        assert!(response.field_error(field).is_some(), "no error for {field}: {}", response.text());
+        assert!(
+            response.field_error(field).is_some(),
+            "no error for {field}: {}",
+            response.text()
+        );
     }
     assert!(response.field_error("password").unwrap().contains("common"));
     assert!(client.cookie.is_none());
     let mut other = app.client();
-    assert_eq!(other.log_in("x", "password").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        other.log_in("x", "password").await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -59,7 +71,12 @@ async fn duplicate_email_or_username_is_a_clear_field_error() {
         )
         .await;
     assert_eq!(same_email.status, StatusCode::CONFLICT);
-    assert!(same_email.field_error("email").unwrap().contains("already exists"));
+    assert!(
+        same_email
+            .field_error("email")
+            .unwrap()
+            .contains("already exists")
+    );
     assert!(same_email.field_error("username").is_none());
 
     let same_username = second
@@ -75,8 +92,16 @@ async fn duplicate_email_or_username_is_a_clear_field_error() {
         )
         .await;
     assert_eq!(same_username.status, StatusCode::CONFLICT);
-    assert!(same_username.field_error("username").unwrap().contains("taken"));
-    assert!(second.cookie.is_none(), "a refused sign-up does not sign in");
+    assert!(
+        same_username
+            .field_error("username")
+            .unwrap()
+            .contains("taken")
+    );
+    assert!(
+        second.cookie.is_none(),
+        "a refused sign-up does not sign in"
+    );
 }
 
 #[tokio::test]
@@ -90,7 +115,10 @@ async fn log_in_works_with_email_or_username() {
     assert_eq!(by_email.me().await["username"], "grace");
 
     let mut by_username = app.client();
-    assert_eq!(by_username.log_in("grace", PASSWORD).await.status, StatusCode::OK);
+    assert_eq!(
+        by_username.log_in("grace", PASSWORD).await.status,
+        StatusCode::OK
+    );
     assert_eq!(by_username.me().await["active_mode"], "freelancer");
 }
 
@@ -107,7 +135,10 @@ async fn unknown_user_and_wrong_password_look_identical() {
         v["InvalidCredentials"]["values"] = serde_json::Value::Null;
         v
     };
-    assert_eq!(strip_echo(unknown_user.json()), strip_echo(wrong_password.json()));
+    assert_eq!(
+        strip_echo(unknown_user.json()),
+        strip_echo(wrong_password.json())
+    );
     assert!(unknown_user.session_set_cookie().is_none());
 }
 
@@ -131,7 +162,10 @@ async fn session_cookie_has_safe_flags() {
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
     assert!(cookie.contains("Path=/"), "{cookie}");
-    assert!(cookie.contains("Max-Age=1800"), "30-minute inactivity expiry: {cookie}");
+    assert!(
+        cookie.contains("Max-Age=1800"),
+        "30-minute inactivity expiry: {cookie}"
+    );
     assert!(!cookie.contains("Secure"), "plain http origin: {cookie}");
 
     let https = TestApp::with_vars(&[("GUILD_PUBLIC_ORIGIN", "https://guild.example")]).await;
@@ -165,7 +199,11 @@ async fn the_session_id_changes_at_log_in() {
 
     let mut old = app.client();
     old.cookie = Some(before);
-    assert_eq!(old.me().await, serde_json::Value::Null, "the pre-log-in id is dead");
+    assert_eq!(
+        old.me().await,
+        serde_json::Value::Null,
+        "the pre-log-in id is dead"
+    );
     assert_eq!(client.me().await["username"], "ada");
 }
 
@@ -199,10 +237,17 @@ async fn sessions_survive_a_restart_of_the_router() {
         .header(http::header::COOKIE, cookie.expect("cookie"))
         .body(axum::body::Body::empty())
         .expect("request");
-    let response = tower::ServiceExt::oneshot(restarted, request).await.expect("response");
-    let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");
+    let response = tower::ServiceExt::oneshot(restarted, request)
+        .await
+        .expect("response");
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("body");
     let me: serde_json::Value = serde_json::from_slice(&body).expect("json");
-    assert_eq!(me["username"], "ada", "sessions live in the database, not in memory");
+    assert_eq!(
+        me["username"], "ada",
+        "sessions live in the database, not in memory"
+    );
 }
 
 #[tokio::test]
@@ -211,16 +256,24 @@ async fn no_javascript_form_posts_redirect_with_errors_or_to_the_dashboard() {
     let form = |body: &str| {
         http::Request::post("/api/auth/signup")
             .header("sec-fetch-site", "same-origin")
-            .header(http::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(
+                http::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
             .header(http::header::ACCEPT, "text/html,application/xhtml+xml")
             .header(http::header::REFERER, "http://guild.test/signup")
             .body(axum::body::Body::from(body.to_string()))
             .expect("request")
     };
-    let bad = app.send(form("email=bad&username=ada&display_name=Ada&password=x")).await;
+    let bad = app
+        .send(form("email=bad&username=ada&display_name=Ada&password=x"))
+        .await;
     assert_eq!(bad.status, StatusCode::FOUND);
     let location = bad.header("location").expect("location");
-    assert!(location.starts_with("http://guild.test/signup?"), "{location}");
+    assert!(
+        location.starts_with("http://guild.test/signup?"),
+        "{location}"
+    );
     assert!(location.contains("__err="), "{location}");
 
     let good = app

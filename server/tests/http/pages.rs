@@ -26,19 +26,32 @@ async fn the_dashboard_sends_visitors_to_log_in() {
     let app = TestApp::new().await;
     let page = app.client().get("/dashboard").await;
     assert_eq!(page.status, StatusCode::FOUND, "{}", page.text());
-    assert_eq!(page.header("location").as_deref(), Some("/login?next=/dashboard"));
+    assert_eq!(
+        page.header("location").as_deref(),
+        Some("/login?next=/dashboard")
+    );
 }
 
 #[tokio::test]
 async fn the_dashboard_follows_the_active_mode() {
     let app = TestApp::new().await;
     let mut client = app.client();
-    client.sign_up("sam", &["wants_client", "wants_freelancer"]).await;
+    client
+        .sign_up("sam", &["wants_client", "wants_freelancer"])
+        .await;
     let page = client.get("/dashboard").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.text());
     assert!(page.text().contains("data-mode=\"client\""));
-    client.post("/api/auth/switch-mode", &[("mode", "freelancer")]).await;
-    assert!(client.get("/dashboard").await.text().contains("data-mode=\"freelancer\""));
+    client
+        .post("/api/auth/switch-mode", &[("mode", "freelancer")])
+        .await;
+    assert!(
+        client
+            .get("/dashboard")
+            .await
+            .text()
+            .contains("data-mode=\"freelancer\"")
+    );
 }
 
 #[tokio::test]

@@ -38,7 +38,9 @@ async fn fresh_database_url(dir: &std::path::Path) -> String {
                 std::process::id(),
                 COUNTER.fetch_add(1, Ordering::Relaxed)
             );
-            let admin = Database::connect(&url).await.expect("connect to PostgreSQL");
+            let admin = Database::connect(&url)
+                .await
+                .expect("connect to PostgreSQL");
             admin
                 .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
                 .await
@@ -48,7 +50,9 @@ async fn fresh_database_url(dir: &std::path::Path) -> String {
                 .await
                 .expect("create test database");
             let base = url.split('?').next().unwrap_or(&url);
-            let (server, _) = base.rsplit_once('/').expect("database name in DATABASE_URL");
+            let (server, _) = base
+                .rsplit_once('/')
+                .expect("database name in DATABASE_URL");
             format!("{server}/{name}")
         }
         _ => format!("sqlite://{}?mode=rwc", dir.join("guild.db").display()),
@@ -71,7 +75,10 @@ impl TestApp {
         ];
         all.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         let config = Config::from_lookup(|k| {
-            all.iter().rev().find(|(name, _)| name == k).map(|(_, v)| v.clone())
+            all.iter()
+                .rev()
+                .find(|(name, _)| name == k)
+                .map(|(_, v)| v.clone())
         })
         .expect("valid test config");
         let db = server::db::connect(&config).await.expect("connect");
@@ -85,23 +92,39 @@ impl TestApp {
         let state = server::state::build(&config, options, db);
         let peer: SocketAddr = "203.0.113.10:40000".parse().expect("addr");
         let router = server::app(state.clone(), &config).layer(MockConnectInfo(peer));
-        TestApp { router, state, _dir: dir }
+        TestApp {
+            router,
+            state,
+            _dir: dir,
+        }
     }
 
     /// A client with an empty cookie jar.
     pub fn client(&self) -> Client<'_> {
-        Client { app: self, cookie: None }
+        Client {
+            app: self,
+            cookie: None,
+        }
     }
 
     /// Sends a raw request.
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
-        let response = self.router.clone().oneshot(request).await.expect("infallible");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible");
         let status = response.status();
         let headers = response.headers().clone();
         let body = axum::body::to_bytes(response.into_body(), usize::MAX)
             .await
             .expect("body");
-        TestResponse { status, headers, body: body.to_vec() }
+        TestResponse {
+            status,
+            headers,
+            body: body.to_vec(),
+        }
     }
 }
 
@@ -130,7 +153,10 @@ impl TestResponse {
 
     /// A header's value.
     pub fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).map(String::from)
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(String::from)
     }
 
     /// The `Set-Cookie` line for the session cookie, if any.
@@ -170,7 +196,9 @@ impl Client<'_> {
             .header("sec-fetch-site", "same-origin")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "application/json")
-            .body(Body::from(serde_urlencoded::to_string(fields).expect("encode")))
+            .body(Body::from(
+                serde_urlencoded::to_string(fields).expect("encode"),
+            ))
             .expect("request");
         self.send(request).await
     }
@@ -218,14 +246,22 @@ impl Client<'_> {
             fields.push((side, "on"));
         }
         let response = self.post("/api/auth/signup", &fields).await;
-        assert_eq!(response.status, StatusCode::OK, "sign-up failed: {}", response.text());
+        assert_eq!(
+            response.status,
+            StatusCode::OK,
+            "sign-up failed: {}",
+            response.text()
+        );
         response.json()
     }
 
     /// Logs in; returns the response.
     pub async fn log_in(&mut self, identifier: &str, password: &str) -> TestResponse {
-        self.post("/api/auth/login", &[("identifier", identifier), ("password", password)])
-            .await
+        self.post(
+            "/api/auth/login",
+            &[("identifier", identifier), ("password", password)],
+        )
+        .await
     }
 
     /// `me`: the signed-in user or `null`.

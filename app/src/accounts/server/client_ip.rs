@@ -37,7 +37,9 @@ mod tests {
         }
         let (mut parts, ()) = req.body(()).unwrap().into_parts();
         if let Some(p) = peer {
-            parts.extensions.insert(ConnectInfo(p.parse::<SocketAddr>().unwrap()));
+            parts
+                .extensions
+                .insert(ConnectInfo(p.parse::<SocketAddr>().unwrap()));
         }
         parts
     }

@@ -14,7 +14,10 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
     let Some(id) = session::signed_in_user_id(&session).await? else {
         return Ok(None);
     };
-    Ok(repo::find_by_id(&state.db, id).await?.as_ref().map(repo::to_current))
+    Ok(repo::find_by_id(&state.db, id)
+        .await?
+        .as_ref()
+        .map(repo::to_current))
 }
 
 /// The signed-in user, or [`AppError::Unauthenticated`].
@@ -77,14 +80,29 @@ mod tests {
 
     #[test]
     fn non_admins_are_forbidden_admin_work() {
-        assert_eq!(authorize_role(&user(false, false), Role::Admin).unwrap_err().status(), 403);
+        assert_eq!(
+            authorize_role(&user(false, false), Role::Admin)
+                .unwrap_err()
+                .status(),
+            403
+        );
         assert!(authorize_role(&user(false, true), Role::Admin).is_ok());
-        assert_eq!(authorize_role(&user(false, true), Role::SuperAdmin).unwrap_err().status(), 403);
+        assert_eq!(
+            authorize_role(&user(false, true), Role::SuperAdmin)
+                .unwrap_err()
+                .status(),
+            403
+        );
     }
 
     #[test]
     fn modes_not_held_are_forbidden() {
-        assert_eq!(authorize_mode(&user(false, false), Mode::Freelancer).unwrap_err().status(), 403);
+        assert_eq!(
+            authorize_mode(&user(false, false), Mode::Freelancer)
+                .unwrap_err()
+                .status(),
+            403
+        );
         assert!(authorize_mode(&user(true, false), Mode::Freelancer).is_ok());
     }
 }

@@ -14,14 +14,17 @@ pub const ITERATIONS: u32 = 2;
 pub const PARALLELISM: u32 = 1;
 
 fn argon2() -> Argon2<'static> {
-    let params = Params::new(MEMORY_KIB, ITERATIONS, PARALLELISM, None).expect("valid argon2 params");
+    let params =
+        Params::new(MEMORY_KIB, ITERATIONS, PARALLELISM, None).expect("valid argon2 params");
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
 /// Hashes a password into a PHC string (blocking; ~19 MiB and tens of ms).
 pub fn hash_blocking(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
-    Ok(argon2().hash_password(password.as_bytes(), &salt)?.to_string())
+    Ok(argon2()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
 }
 
 /// Whether `password` matches the PHC string `hash` (blocking).
@@ -77,7 +80,10 @@ mod tests {
     #[test]
     fn hashes_are_argon2id_with_the_chosen_cost() {
         let hash = hash_blocking("copper kettle sings").unwrap();
-        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
         assert!(verify_blocking("copper kettle sings", &hash));
         assert!(!verify_blocking("copper kettle sang", &hash));
         assert!(!verify_blocking("anything", "not a hash"));
@@ -86,6 +92,11 @@ mod tests {
     #[tokio::test]
     async fn unknown_accounts_never_verify() {
         let hasher = PasswordHasher::new(2);
-        assert!(!hasher.verify("guild-dummy-password-for-timing".into(), None).await.unwrap());
+        assert!(
+            !hasher
+                .verify("guild-dummy-password-for-timing".into(), None)
+                .await
+                .unwrap()
+        );
     }
 }

@@ -37,8 +37,12 @@ impl PasswordProblem {
         match self {
             Self::TooShort => format!("Use at least {MIN_LEN} characters."),
             Self::TooLong => format!("Use at most {MAX_LEN} characters."),
-            Self::Common => "This password is too common; choose one that is harder to guess.".into(),
-            Self::SameAsIdentity => "Don't use your email, username or name as your password.".into(),
+            Self::Common => {
+                "This password is too common; choose one that is harder to guess.".into()
+            }
+            Self::SameAsIdentity => {
+                "Don't use your email, username or name as your password.".into()
+            }
         }
     }
 }
@@ -77,7 +81,10 @@ mod tests {
 
     #[test]
     fn length_bounds_count_characters_not_bytes() {
-        assert_eq!(check_password("Ab3$xyz", &[]), Err(PasswordProblem::TooShort));
+        assert_eq!(
+            check_password("Ab3$xyz", &[]),
+            Err(PasswordProblem::TooShort)
+        );
         assert_eq!(check_password("Ab3$xyzq", &[]), Ok(()));
         assert_eq!(check_password(&"é".repeat(MAX_LEN), &[]), Ok(()));
         assert_eq!(
@@ -88,9 +95,18 @@ mod tests {
 
     #[test]
     fn common_passwords_are_refused_whatever_their_case() {
-        assert_eq!(check_password("password", &[]), Err(PasswordProblem::Common));
-        assert_eq!(check_password("PassWord1", &[]), Err(PasswordProblem::Common));
-        assert_eq!(check_password("baseball", &[]), Err(PasswordProblem::Common));
+        assert_eq!(
+            check_password("password", &[]),
+            Err(PasswordProblem::Common)
+        );
+        assert_eq!(
+            check_password("PassWord1", &[]),
+            Err(PasswordProblem::Common)
+        );
+        assert_eq!(
+            check_password("baseball", &[]),
+            Err(PasswordProblem::Common)
+        );
     }
 
     #[test]

@@ -57,7 +57,10 @@ pub fn to_current(model: &user::Model) -> CurrentUser {
 }
 
 /// An account by id.
-pub async fn find_by_id(db: &impl ConnectionTrait, id: i32) -> Result<Option<user::Model>, AppError> {
+pub async fn find_by_id(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<user::Model>, AppError> {
     Ok(user::Entity::find_by_id(id).one(db).await?)
 }
 
@@ -72,7 +75,10 @@ pub async fn find_by_identifier(
     } else {
         user::Column::Username
     };
-    Ok(user::Entity::find().filter(column.eq(identifier)).one(db).await?)
+    Ok(user::Entity::find()
+        .filter(column.eq(identifier))
+        .one(db)
+        .await?)
 }
 
 /// Which of email and username are already taken.
@@ -82,10 +88,20 @@ pub async fn taken(
     username: &str,
 ) -> Result<Vec<Taken>, AppError> {
     let mut taken = Vec::new();
-    if user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await?.is_some() {
+    if user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await?
+        .is_some()
+    {
         taken.push(Taken::Email);
     }
-    if user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await?.is_some() {
+    if user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(db)
+        .await?
+        .is_some()
+    {
         taken.push(Taken::Username);
     }
     Ok(taken)
@@ -98,7 +114,11 @@ pub async fn insert(
     new: NewUser,
 ) -> Result<user::Model, Result<Vec<Taken>, AppError>> {
     let now = now();
-    let active = if new.has_client { Mode::Client } else { Mode::Freelancer };
+    let active = if new.has_client {
+        Mode::Client
+    } else {
+        Mode::Freelancer
+    };
     let row = user::ActiveModel {
         email: Set(new.email.clone()),
         username: Set(new.username.clone()),
@@ -163,8 +183,14 @@ pub async fn set_admin(
     row.is_admin = Set(grant);
     row.updated_at = Set(now());
     let updated = row.update(&txn).await?;
-    audit(&txn, actor_id, if grant { "admin.grant" } else { "admin.revoke" }, Some(target.id), "")
-        .await?;
+    audit(
+        &txn,
+        actor_id,
+        if grant { "admin.grant" } else { "admin.revoke" },
+        Some(target.id),
+        "",
+    )
+    .await?;
     txn.commit().await?;
     Ok(updated)
 }

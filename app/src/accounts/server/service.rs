@@ -51,7 +51,9 @@ pub fn validate_signup(input: &SignupInput) -> Result<ValidSignup, AppError> {
         .keep("email", &input.email)
         .keep("username", &input.username)
         .keep("display_name", &input.display_name);
-    let email = normalise_email(&input.email).map_err(|m| errors.add("email", m)).ok();
+    let email = normalise_email(&input.email)
+        .map_err(|m| errors.add("email", m))
+        .ok();
     let username = normalise_username(&input.username)
         .map_err(|m| errors.add("username", m))
         .ok();
@@ -65,7 +67,10 @@ pub fn validate_signup(input: &SignupInput) -> Result<ValidSignup, AppError> {
         errors.add("password", problem.message());
     }
     if !input.wants_client && !input.wants_freelancer {
-        errors.add("sides", "Choose at least one: hiring/learning or working/teaching.");
+        errors.add(
+            "sides",
+            "Choose at least one: hiring/learning or working/teaching.",
+        );
     }
     match (email, username, display_name) {
         (Some(email), Some(username), Some(display_name)) if errors.is_empty() => Ok(ValidSignup {
@@ -88,7 +93,10 @@ fn taken_error(taken: &[Taken], input: &SignupInput) -> AppError {
         .keep("display_name", &input.display_name);
     for t in taken {
         match t {
-            Taken::Email => errors.add("email", "An account with this email already exists. Log in instead?"),
+            Taken::Email => errors.add(
+                "email",
+                "An account with this email already exists. Log in instead?",
+            ),
             Taken::Username => errors.add("username", "This username is taken. Try another."),
         };
     }
@@ -119,8 +127,14 @@ pub async fn create_account(
     match repo::insert(&state.db, new).await {
         Ok(model) => {
             if is_super_admin {
-                repo::audit(&state.db, None, "super_admin.create", Some(model.id), "command line")
-                    .await?;
+                repo::audit(
+                    &state.db,
+                    None,
+                    "super_admin.create",
+                    Some(model.id),
+                    "command line",
+                )
+                .await?;
             }
             Ok(repo::to_current(&model))
         }
@@ -243,7 +257,12 @@ pub async fn set_admin(
     }
     let updated = repo::set_admin(&state.db, Some(actor.id), &target, grant).await?;
     session::revoke_all(&state.db, target.id).await?;
-    tracing::info!(actor = actor.id, target = target.id, grant, "admin capability changed");
+    tracing::info!(
+        actor = actor.id,
+        target = target.id,
+        grant,
+        "admin capability changed"
+    );
     Ok(repo::to_current(&updated))
 }
 

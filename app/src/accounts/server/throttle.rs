@@ -140,8 +140,10 @@ mod tests {
         let throttle = LoginThrottle::new(1, Duration::from_secs(60));
         let now = Instant::now();
         throttle.record_failure_at(&["account:ada".into(), "ip:1.2.3.4".into()], now);
-        assert!(throttle
-            .check_at(&["account:bob".into(), "ip:1.2.3.4".into()], now)
-            .is_err());
+        assert!(
+            throttle
+                .check_at(&["account:bob".into(), "ip:1.2.3.4".into()], now)
+                .is_err()
+        );
     }
 }
