@@ -46,10 +46,9 @@ fn ensure_sqlite_dir(url: &str) {
     if let Some(dir) = std::path::Path::new(path)
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(dir)
     {
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            tracing::warn!(?dir, error = %e, "could not create the database directory");
-        }
+        tracing::warn!(?dir, error = %e, "could not create the database directory");
     }
 }
 

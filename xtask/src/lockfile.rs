@@ -8,14 +8,13 @@ pub fn locked_version(lock_text: &str, package: &str) -> Option<String> {
     let mut versions = Vec::new();
     let mut lines = lock_text.lines();
     while let Some(line) = lines.next() {
-        if line.trim() == format!("name = \"{package}\"") {
-            if let Some(version) = lines
+        if line.trim() == format!("name = \"{package}\"")
+            && let Some(version) = lines
                 .next()
                 .and_then(|l| l.trim().strip_prefix("version = \""))
                 .and_then(|v| v.strip_suffix('"'))
-            {
-                versions.push(version.to_string());
-            }
+        {
+            versions.push(version.to_string());
         }
     }
     versions.into_iter().max_by(|a, b| compare_versions(a, b))

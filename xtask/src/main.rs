@@ -6,7 +6,9 @@
 //!   Rust test and the Playwright suite against a freshly built server.
 //! * `cargo xtask test-rust` runs only the Rust tests (CI runs it again with
 //!   `DATABASE_URL` pointing at PostgreSQL).
+//! * `cargo xtask lint` checks formatting and runs clippy on both sides.
 
+mod lint;
 mod lockfile;
 mod process;
 mod run;
@@ -17,8 +19,7 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: cargo xtask <run [--release] | test | test-rust | setup [--release] [--browser]>";
+const USAGE: &str = "usage: cargo xtask <run [--release] | test | test-rust | lint | setup [--release] [--browser]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
         Some("run") => run::run(flag("--release")),
         Some("test") => test::test(),
         Some("test-rust") => test::test_rust(),
+        Some("lint") => lint::lint(),
         Some("setup") => tools::ensure_all(&tools::Needs {
             release: flag("--release"),
             browser: flag("--browser"),

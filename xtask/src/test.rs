@@ -10,7 +10,7 @@ use std::process::Command;
 /// The flags cargo-leptos uses for debug builds. Tests use the same ones so
 /// they reuse the dependencies the site build compiled instead of building
 /// everything twice.
-const DEBUG_RUSTFLAGS: &str = "--cfg erase_components";
+pub const DEBUG_RUSTFLAGS: &str = "--cfg erase_components";
 
 /// Runs all suites; fails when any of them fails, after running the rest.
 pub fn test() -> Result<(), String> {

@@ -95,7 +95,7 @@ pub fn binaryen_bin() -> PathBuf {
 
 fn ensure_wasm_opt() -> Result<(), String> {
     let bin = binaryen_bin();
-    let have = output(&mut Command::new(bin.join("wasm-opt")).arg("--version")).unwrap_or_default();
+    let have = output(Command::new(bin.join("wasm-opt")).arg("--version")).unwrap_or_default();
     if have.contains(&format!(
         "version {}",
         BINARYEN_VERSION.trim_end_matches(".0.0")

@@ -37,25 +37,23 @@ pub fn verdict(started_at: i64, touched_at: Option<i64>, now: i64) -> Verdict {
 
 /// Applies [`verdict`] before the request is handled. Static assets are skipped.
 pub async fn session_lifetime(session: Session, request: Request, next: Next) -> Response {
-    if !request.uri().path().starts_with("/pkg/") {
-        if let Ok(Some(started_at)) = session.get::<i64>(session_keys::STARTED_AT).await {
-            let touched_at = session
-                .get::<i64>(session_keys::TOUCHED_AT)
-                .await
-                .ok()
-                .flatten();
-            let now = now();
-            let outcome = match verdict(started_at, touched_at, now) {
-                Verdict::End => session.flush().await,
-                Verdict::Touch => session
-                    .insert(session_keys::TOUCHED_AT, now)
-                    .await
-                    .map_err(Into::into),
-                Verdict::Keep => Ok(()),
-            };
-            if let Err(e) = outcome {
-                tracing::warn!(error = %e, "could not update the session lifetime");
-            }
+    if request.uri().path().starts_with("/pkg/") {
+        return next.run(request).await;
+    }
+    if let Ok(Some(started_at)) = session.get::<i64>(session_keys::STARTED_AT).await {
+        let touched_at = session
+            .get::<i64>(session_keys::TOUCHED_AT)
+            .await
+            .ok()
+            .flatten();
+        let now = now();
+        let outcome = match verdict(started_at, touched_at, now) {
+            Verdict::End => session.flush().await,
+            Verdict::Touch => session.insert(session_keys::TOUCHED_AT, now).await,
+            Verdict::Keep => Ok(()),
+        };
+        if let Err(e) = outcome {
+            tracing::warn!(error = %e, "could not update the session lifetime");
         }
     }
     next.run(request).await

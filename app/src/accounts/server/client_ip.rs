@@ -7,17 +7,16 @@ use std::net::SocketAddr;
 /// The client's address: the first `X-Forwarded-For` hop when the proxy is
 /// trusted, otherwise the TCP peer; `"unknown"` when neither is available.
 pub fn client_ip(parts: &Parts, trust_proxy: bool) -> String {
-    if trust_proxy {
-        if let Some(forwarded) = parts
+    if trust_proxy
+        && let Some(forwarded) = parts
             .headers
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(',').next())
             .map(str::trim)
             .filter(|v| !v.is_empty())
-        {
-            return forwarded.to_string();
-        }
+    {
+        return forwarded.to_string();
     }
     parts
         .extensions
