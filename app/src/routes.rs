@@ -30,6 +30,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The application: header, routed pages and footer.
+///
+/// Every route renders with `SsrMode::Async`: the server resolves all data
+/// (the signed-in user included) before it sends the page, so pages are
+/// complete without JavaScript and redirects can still set their status.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -44,9 +48,9 @@ pub fn App() -> impl IntoView {
             <Header/>
             <main id="main" class="site-main">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=LandingPage/>
-                    <Route path=path!("/signup") view=SignupPage/>
-                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/") view=LandingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                 </Routes>
