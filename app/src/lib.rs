@@ -4,11 +4,22 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod contracts;
+pub mod dashboard;
+pub mod discovery;
 #[cfg(feature = "ssr")]
 pub mod entity;
 pub mod error;
+pub mod gigs;
+pub mod market;
+pub mod messaging;
 pub mod pages;
+pub mod profiles;
+pub mod proposals;
+pub mod reviews;
 mod routes;
+#[cfg(feature = "ssr")]
+pub mod search;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod ui;

@@ -3,7 +3,20 @@
 use crate::accounts::components::provide_auth;
 use crate::accounts::pages::{LoginPage, SignupPage};
 use crate::admin::pages::AdminPage;
-use crate::pages::{dashboard::DashboardPage, landing::LandingPage, not_found::NotFound};
+use crate::contracts::pages::{ContractPage, ContractsPage};
+use crate::dashboard::pages::DashboardPage;
+use crate::discovery::pages::{FindTalentPage, SavedTalentPage};
+use crate::gigs::pages::{
+    board::GigBoardPage,
+    detail::GigDetailPage,
+    form::{EditGigPage, NewGigPage},
+    saved::SavedGigsPage,
+};
+use crate::pages::{landing::LandingPage, not_found::NotFound};
+use crate::profiles::pages::client::{ClientOnboardingPage, ClientProfilePage};
+use crate::profiles::pages::onboarding::{OnboardingStartPage, OnboardingStepPage};
+use crate::profiles::pages::public::PublicProfilePage;
+use crate::proposals::pages::MyProposalsPage;
 use crate::ui::layout::{Footer, Header};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
@@ -53,6 +66,21 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/onboarding") view=OnboardingStartPage ssr=SsrMode::Async/>
+                    <Route path=path!("/onboarding/client") view=ClientOnboardingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/onboarding/:step") view=OnboardingStepPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talent") view=FindTalentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talent/saved") view=SavedTalentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talent/:username") view=PublicProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("/clients/:username") view=ClientProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("/gigs") view=GigBoardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gigs/new") view=NewGigPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gigs/saved") view=SavedGigsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gigs/:id") view=GigDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gigs/:id/edit") view=EditGigPage ssr=SsrMode::Async/>
+                    <Route path=path!("/proposals") view=MyProposalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contracts") view=ContractsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contracts/:id") view=ContractPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

@@ -7,6 +7,8 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261121_000001_accounts;
+mod m20261121_000002_marketplace;
+mod m20261121_000003_search;
 
 /// Runs Guild's migrations.
 pub struct Migrator;
@@ -14,6 +16,10 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261121_000001_accounts::Migration)]
+        vec![
+            Box::new(m20261121_000001_accounts::Migration),
+            Box::new(m20261121_000002_marketplace::Migration),
+            Box::new(m20261121_000003_search::Migration),
+        ]
     }
 }

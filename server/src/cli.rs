@@ -73,6 +73,15 @@ pub enum CliError {
     Refused(String),
 }
 
+impl From<sea_orm::TransactionError<sea_orm::DbErr>> for CliError {
+    fn from(e: sea_orm::TransactionError<sea_orm::DbErr>) -> Self {
+        match e {
+            sea_orm::TransactionError::Connection(e)
+            | sea_orm::TransactionError::Transaction(e) => CliError::Db(e),
+        }
+    }
+}
+
 impl From<AppError> for CliError {
     fn from(e: AppError) -> Self {
         let mut message = e.summary();

@@ -127,6 +127,12 @@ pub fn AccountMenu(user: CurrentUser) -> impl IntoView {
                     <span class="muted">"@" {user.username.clone()}</span>
                 </p>
                 <A href="/dashboard">"Dashboard"</A>
+                {user.has_freelancer.then(|| view! { <A href="/onboarding">"Freelancer profile"</A> })}
+                {user.has_client.then(|| view! { <A href="/onboarding/client">"Client profile"</A> })}
+                <A href="/contracts">"Contracts"</A>
+                <A href="/proposals">"Proposals"</A>
+                <A href="/gigs/saved">"Saved gigs"</A>
+                <A href="/talent/saved">"Saved talent"</A>
                 {is_admin.then(|| view! { <A href="/admin">"Admin"</A> })}
                 <ActionForm action=logout>
                     <button type="submit" class="link-button" data-test="logout">"Log out"</button>

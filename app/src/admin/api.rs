@@ -48,3 +48,66 @@ pub async fn set_admin(user_id: i32, grant: bool) -> Result<(), AppError> {
     service::set_admin(&state, &actor, user_id, grant).await?;
     Ok(())
 }
+
+/// A freelancer/coach profile waiting for review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingProfileRow {
+    /// The profile as a card.
+    pub card: crate::profiles::model::TalentCard,
+    /// When it was submitted (Unix seconds).
+    pub submitted_at: Option<i64>,
+}
+
+/// Profiles waiting for approval, oldest first. Admins only.
+#[server(prefix = "/api", endpoint = "admin/profiles/pending")]
+pub async fn pending_profiles() -> Result<Vec<PendingProfileRow>, AppError> {
+    use crate::accounts::model::Role;
+    crate::accounts::server::guard::require_role(Role::Admin).await?;
+    let state = crate::state::app_state()?;
+    let pending = crate::profiles::server::review::pending(&state.db).await?;
+    let ids: Vec<i32> = pending.iter().map(|p| p.profile.user_id).collect();
+    let cards = crate::profiles::server::cards::talent_cards(&state.db, &ids, None).await?;
+    Ok(cards
+        .into_iter()
+        .zip(pending)
+        .map(|(card, p)| PendingProfileRow {
+            card,
+            submitted_at: p.profile.submitted_at,
+        })
+        .collect())
+}
+
+/// Approves or rejects (with a reason) a pending profile. Admins only.
+#[server(prefix = "/api", endpoint = "admin/profiles/decide")]
+pub async fn decide_profile(
+    user_id: i32,
+    approve: bool,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::accounts::model::Role;
+    let admin = crate::accounts::server::guard::require_role(Role::Admin).await?;
+    let state = crate::state::app_state()?;
+    crate::profiles::server::review::decide(&state.db, admin.id, user_id, approve, &reason).await
+}
+
+/// Gigs waiting for approval, oldest first. Admins only.
+#[server(prefix = "/api", endpoint = "admin/gigs/pending")]
+pub async fn pending_gigs() -> Result<Vec<crate::gigs::model::GigSummary>, AppError> {
+    use crate::accounts::model::Role;
+    crate::accounts::server::guard::require_role(Role::Admin).await?;
+    let state = crate::state::app_state()?;
+    crate::gigs::server::moderation::pending(&state.db).await
+}
+
+/// Approves (opens) or rejects (with a reason) a pending gig. Admins only.
+#[server(prefix = "/api", endpoint = "admin/gigs/decide")]
+pub async fn decide_gig(
+    gig_id: i32,
+    approve: bool,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::accounts::model::Role;
+    let admin = crate::accounts::server::guard::require_role(Role::Admin).await?;
+    let state = crate::state::app_state()?;
+    crate::gigs::server::moderation::decide(&state.db, admin.id, gig_id, approve, &reason).await
+}

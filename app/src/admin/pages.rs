@@ -1,11 +1,19 @@
 //! `/admin`: the minimal admin console (users and admin grants).
 
-use super::api::{AdminUserRow, SetAdmin, list_users};
+use super::api::{
+    AdminUserRow, DecideGig, DecideProfile, SetAdmin, list_users, pending_gigs, pending_profiles,
+};
 use crate::accounts::components::use_auth;
 use crate::accounts::model::{CurrentUser, Role};
+use crate::gigs::pages::card::GigCard;
+use crate::profiles::components::TalentCardView;
 use crate::ui::avatar::Avatar;
+use crate::ui::form::action_error;
+use crate::ui::format;
+use crate::ui::widgets::{ActionError, Empty};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 use leptos_router::components::{Form, Redirect};
 use leptos_router::hooks::use_query_map;
 
@@ -18,7 +26,16 @@ pub fn AdminPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match auth.user.await {
-                    Ok(Some(user)) if user.has_role(Role::Admin) => view! { <AdminUsers actor=user/> }.into_any(),
+                    Ok(Some(user)) if user.has_role(Role::Admin) => view! {
+                        <nav class="tabs" aria-label="Admin sections">
+                            <a href="#review-profiles">"Profiles"</a>
+                            <a href="#review-gigs">"Gigs"</a>
+                            <a href="#users">"Users"</a>
+                        </nav>
+                        <ReviewProfiles/>
+                        <ReviewGigs/>
+                        <AdminUsers actor=user/>
+                    }.into_any(),
                     Ok(Some(_)) => view! { <Forbidden/> }.into_any(),
                     _ => view! { <Redirect path="/login?next=/admin"/> }.into_any(),
                 }
@@ -51,8 +68,8 @@ fn AdminUsers(actor: CurrentUser) -> impl IntoView {
     );
     let can_grant = actor.has_role(Role::SuperAdmin);
     view! {
-        <section class="admin">
-            <h1>"Users"</h1>
+        <section class="admin" id="users">
+            <h2>"Users"</h2>
             <Form method="GET" action="" attr:class="search-bar">
                 <label for="admin-q" class="visually-hidden">"Search users"</label>
                 <input id="admin-q" type="search" name="q" placeholder="Name, username or email"
@@ -114,5 +131,89 @@ fn UserRow(row: AdminUserRow, can_grant: bool, set_admin: ServerAction<SetAdmin>
             {badge.map(|b| view! { <span class="pill pill--accent">{b}</span> })}
             {toggle}
         </li>
+    }
+}
+
+/// A reason box plus approve and reject buttons for one item (inside an `ActionForm`).
+#[component]
+fn DecisionFields(id_name: &'static str, id: i32) -> impl IntoView {
+    view! {
+        <input type="hidden" name=id_name value=id/>
+        <label for=format!("reason-{id_name}-{id}")>"Reason (required to reject)"</label>
+        <input id=format!("reason-{id_name}-{id}") type="text" name="reason"/>
+        <div class="button-row">
+            <button type="submit" name="approve" value="true" class="button button--primary button--small" data-test="approve">"Approve"</button>
+            <button type="submit" name="approve" value="false" class="button button--danger button--small" data-test="reject">"Reject"</button>
+        </div>
+    }
+}
+
+#[component]
+fn ReviewProfiles() -> impl IntoView {
+    let decide = ServerAction::<DecideProfile>::new();
+    let pending = Resource::new(move || decide.version().get(), |_| pending_profiles());
+    view! {
+        <section class="admin" id="review-profiles">
+            <h1>"Admin"</h1>
+            <h2>"Profiles waiting for approval"</h2>
+            <ActionError error=action_error(decide)/>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match pending.await {
+                        Ok(rows) if rows.is_empty() => view! { <Empty title="Nothing to review">"New profiles appear here when submitted."</Empty> }.into_any(),
+                        Ok(rows) => view! {
+                            <div class="card-list">
+                                {rows.into_iter().map(|row| {
+                                    let id = row.card.user_id;
+                                    let username = row.card.username.clone();
+                                    view! {
+                                        <div class="review-item" data-username=username.clone()>
+                                            <TalentCardView card=row.card/>
+                                            <p class="muted">{row.submitted_at.map(|t| format!("Submitted {}", format::date(t)))}
+                                                " · " <A href=format!("/talent/{username}")>"Open full profile"</A></p>
+                                            <ActionForm action=decide attr:class="decision"><DecisionFields id_name="user_id" id/></ActionForm>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        }.into_any(),
+                        Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn ReviewGigs() -> impl IntoView {
+    let decide = ServerAction::<DecideGig>::new();
+    let pending = Resource::new(move || decide.version().get(), |_| pending_gigs());
+    view! {
+        <section class="admin" id="review-gigs">
+            <h2>"Gigs waiting for approval"</h2>
+            <ActionError error=action_error(decide)/>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match pending.await {
+                        Ok(rows) if rows.is_empty() => view! { <Empty title="Nothing to review">"Gigs submitted for approval appear here."</Empty> }.into_any(),
+                        Ok(rows) => view! {
+                            <div class="card-list">
+                                {rows.into_iter().map(|gig| {
+                                    let id = gig.id;
+                                    view! {
+                                        <div class="review-item">
+                                            <GigCard gig/>
+                                            <ActionForm action=decide attr:class="decision"><DecisionFields id_name="gig_id" id/></ActionForm>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        }.into_any(),
+                        Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
     }
 }

@@ -1,5 +1,4 @@
 //! Top-level pages that belong to no single domain.
 
-pub mod dashboard;
 pub mod landing;
 pub mod not_found;

@@ -23,7 +23,8 @@ pub fn TextField(
     #[prop(into)]
     label: String,
     /// The submitted name, also the element id.
-    name: &'static str,
+    #[prop(into)]
+    name: String,
     /// The input type.
     #[prop(default = "text")]
     kind: &'static str,
@@ -43,7 +44,7 @@ pub fn TextField(
     #[prop(optional)]
     required: bool,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = format!("field-{}", name.replace(['[', ']'], "-"));
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
@@ -65,7 +66,7 @@ pub fn TextField(
             {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
             <input
                 id=id.clone()
-                name=name
+                name=name.clone()
                 type=kind
                 autocomplete=autocomplete
                 required=required
@@ -74,7 +75,7 @@ pub fn TextField(
                 aria-describedby=described_by
             />
             {move || error.get().map(|m| view! {
-                <p class="field__error" id=error_id.clone() data-field=name>{m}</p>
+                <p class="field__error" id=error_id.clone() data-field=name.clone()>{m}</p>
             })}
         </div>
     }
@@ -112,4 +113,32 @@ pub fn FormAlert(
             view! { <div class="alert alert--error" role="alert" data-test="form-error">{e.summary()}</div> }
         })
     }
+}
+
+/// The error message for `name` from the last failed submission.
+pub fn field_error(
+    error: Signal<Option<AppError>>,
+    name: impl Into<String>,
+) -> Signal<Option<String>> {
+    let name = name.into();
+    Signal::derive(move || error.get().and_then(|e| e.field(&name)))
+}
+
+/// The value to show in `name`: what was just submitted (after an error),
+/// otherwise `current`.
+pub fn field_value(
+    error: Signal<Option<AppError>>,
+    name: impl Into<String>,
+    current: impl Into<String>,
+) -> Signal<Option<String>> {
+    let name = name.into();
+    let current = current.into();
+    Signal::derive(move || {
+        Some(
+            error
+                .get()
+                .and_then(|e| e.value(&name))
+                .unwrap_or_else(|| current.clone()),
+        )
+    })
 }

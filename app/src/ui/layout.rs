@@ -18,7 +18,8 @@ pub fn Header() -> impl IntoView {
                     <span class="brand__name">"Guild"</span>
                 </A>
                 <nav class="site-nav" aria-label="Main">
-                    <A href="/">"Home"</A>
+                    <A href="/talent">"Find talent"</A>
+                    <A href="/gigs">"Find work"</A>
                     <A href="/dashboard">"Dashboard"</A>
                 </nav>
                 <div class="site-header__account">

@@ -1,0 +1,242 @@
+//! Discovery queries: validating filters, searching, saved talent.
+
+use crate::accounts::model::CurrentUser;
+use crate::accounts::server::now;
+use crate::discovery::model::TalentFilters;
+use crate::entity::saved_talent;
+use crate::error::{AppError, FormErrors};
+use crate::gigs::model::Page;
+use crate::market::countries::normalise_country;
+use crate::market::languages::canonical_language;
+use crate::market::money::{CURRENCIES, parse_amount};
+use crate::market::skills::parse_skill_list;
+use crate::market::{FreelancerKind, TalentSort, taxonomy};
+use crate::profiles::model::TalentCard;
+use crate::profiles::server::access::is_approved_freelancer;
+use crate::profiles::server::cards::talent_cards;
+use crate::search::talent::{TalentQuery, search};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+};
+
+/// Results per page.
+pub const PER_PAGE: u32 = 20;
+
+/// Checks discovery filters and turns them into a search query; every
+/// problem is reported against its parameter.
+pub fn talent_query(filters: &TalentFilters, per_page: u32) -> Result<TalentQuery, AppError> {
+    let mut errors = FormErrors::new();
+    let role = match filters.role.trim() {
+        "" => None,
+        r if taxonomy::role(r).is_some() => Some(r.to_string()),
+        _ => {
+            errors.add("role", "Unknown role id.");
+            None
+        }
+    };
+    let skills = parse_skill_list(&filters.skills)
+        .map_err(|m| errors.add("skills", m))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(_, slug)| slug)
+        .collect();
+    let rate = |raw: &str, field: &str, errors: &mut FormErrors| {
+        (!raw.trim().is_empty())
+            .then(|| parse_amount(raw).map_err(|m| errors.add(field, m)).ok())
+            .flatten()
+    };
+    let min_rate = rate(&filters.min_rate, "min_rate", &mut errors);
+    let max_rate = rate(&filters.max_rate, "max_rate", &mut errors);
+    if let (Some(min), Some(max)) = (min_rate, max_rate)
+        && max < min
+    {
+        errors.add("max_rate", "The maximum rate can't be below the minimum.");
+    }
+    let currency = match filters.currency.trim() {
+        "" => (min_rate.is_some() || max_rate.is_some()).then(|| "USD".to_string()),
+        c if CURRENCIES.contains(&c) => Some(c.to_string()),
+        _ => {
+            errors.add("currency", "Unknown currency.");
+            None
+        }
+    };
+    let min_rating = match filters.min_rating.trim() {
+        "" => None,
+        r => match r.parse::<f64>() {
+            Ok(v) if (1.0..=5.0).contains(&v) => Some(v),
+            _ => {
+                errors.add("min_rating", "Use a rating from 1 to 5.");
+                None
+            }
+        },
+    };
+    let language = match filters.language.trim() {
+        "" => None,
+        l => match canonical_language(l) {
+            Some(l) => Some(l.to_string()),
+            None => {
+                errors.add("language", "Unknown language.");
+                None
+            }
+        },
+    };
+    let country = normalise_country(&filters.country)
+        .map_err(|m| errors.add("country", m))
+        .ok()
+        .filter(|c| !c.is_empty());
+    let kind = match filters.kind.trim() {
+        "" => None,
+        "freelance" => Some(FreelancerKind::Freelance),
+        "coaching" => Some(FreelancerKind::Coaching),
+        _ => {
+            errors.add("kind", "Use freelance or coaching.");
+            None
+        }
+    };
+    if !filters.sort.is_empty() && TalentSort::parse(&filters.sort).is_none() {
+        errors.add("sort", "Use relevance, rating, rate_asc or rate_desc.");
+    }
+    if !filters.page.is_empty() && filters.page.parse::<u32>().map_or(true, |p| p == 0) {
+        errors.add("page", "Pages start at 1.");
+    }
+    errors.into_result()?;
+    let text = filters.q.trim();
+    let city = filters.city.trim();
+    Ok(TalentQuery {
+        text: (!text.is_empty()).then(|| text.chars().take(200).collect()),
+        role,
+        skills,
+        min_rate_cents: min_rate,
+        max_rate_cents: max_rate,
+        currency,
+        min_rating,
+        language,
+        country,
+        city: (!city.is_empty()).then(|| city.to_string()),
+        kind,
+        sort: Some(filters.sort()),
+        offset: u64::from(filters.page() - 1) * u64::from(per_page),
+        limit: u64::from(per_page),
+    })
+}
+
+/// A page of discovery results.
+pub async fn search_talent(
+    db: &DatabaseConnection,
+    viewer: Option<i32>,
+    filters: &TalentFilters,
+    per_page: u32,
+) -> Result<Page<TalentCard>, AppError> {
+    let query = talent_query(filters, per_page)?;
+    let (ids, total) = search(db, &query).await?;
+    Ok(Page {
+        items: talent_cards(db, &ids, viewer).await?,
+        total,
+        page: filters.page(),
+        per_page,
+    })
+}
+
+/// Bookmarks or un-bookmarks an approved freelancer.
+pub async fn set_saved(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    freelancer_id: i32,
+    saved: bool,
+) -> Result<(), AppError> {
+    if saved {
+        if !is_approved_freelancer(db, freelancer_id).await? || freelancer_id == user.id {
+            return Err(AppError::NotFound);
+        }
+        saved_talent::Entity::insert(saved_talent::ActiveModel {
+            user_id: Set(user.id),
+            freelancer_id: Set(freelancer_id),
+            created_at: Set(now()),
+        })
+        .on_conflict(
+            OnConflict::columns([
+                saved_talent::Column::UserId,
+                saved_talent::Column::FreelancerId,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .do_nothing()
+        .exec(db)
+        .await?;
+    } else {
+        saved_talent::Entity::delete_many()
+            .filter(saved_talent::Column::UserId.eq(user.id))
+            .filter(saved_talent::Column::FreelancerId.eq(freelancer_id))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The user's saved talent, most recent first.
+pub async fn saved(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+) -> Result<Vec<TalentCard>, AppError> {
+    let ids: Vec<i32> = saved_talent::Entity::find()
+        .filter(saved_talent::Column::UserId.eq(user.id))
+        .order_by_desc(saved_talent::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.freelancer_id)
+        .collect();
+    talent_cards(db, &ids, Some(user.id)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_become_a_query() {
+        let f = TalentFilters {
+            q: "shop".into(),
+            role: "web-developer".into(),
+            skills: "Shopify, CSS".into(),
+            min_rate: "20".into(),
+            max_rate: "60".into(),
+            min_rating: "4".into(),
+            language: "spanish".into(),
+            country: "mx".into(),
+            kind: "freelance".into(),
+            sort: "rate_asc".into(),
+            page: "3".into(),
+            ..Default::default()
+        };
+        let q = talent_query(&f, 20).unwrap();
+        assert_eq!(q.skills, ["shopify", "css"]);
+        assert_eq!(
+            (q.min_rate_cents, q.max_rate_cents),
+            (Some(2000), Some(6000))
+        );
+        assert_eq!(q.currency.as_deref(), Some("USD"));
+        assert_eq!(q.language.as_deref(), Some("Spanish"));
+        assert_eq!(q.country.as_deref(), Some("MX"));
+        assert_eq!(q.offset, 40);
+    }
+
+    #[test]
+    fn bad_filters_name_their_parameter() {
+        let f = TalentFilters {
+            role: "astronaut".into(),
+            min_rate: "abc".into(),
+            min_rating: "9".into(),
+            kind: "robot".into(),
+            sort: "random".into(),
+            page: "0".into(),
+            ..Default::default()
+        };
+        let err = talent_query(&f, 20).unwrap_err();
+        for field in ["role", "min_rate", "min_rating", "kind", "sort", "page"] {
+            assert!(err.field(field).is_some(), "{field}");
+        }
+    }
+}

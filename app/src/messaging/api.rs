@@ -1,0 +1,22 @@
+//! `/api/messages/*` server functions: the messaging permission rule.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Whether the signed-in user may write to `username`: clients and students
+/// may write to any approved freelancer or coach; freelancers and coaches
+/// only to clients who contacted them first or accepted their proposal.
+#[server(prefix = "/api", endpoint = "messages/can-message")]
+pub async fn can_message(username: String) -> Result<bool, AppError> {
+    let user = crate::accounts::server::guard::require_user().await?;
+    let state = crate::state::app_state()?;
+    super::server::can_message(&state.db, &user, &username).await
+}
+
+/// Starts a conversation with an approved freelancer or coach (clients only).
+#[server(prefix = "/api", endpoint = "messages/start")]
+pub async fn start_conversation(username: String) -> Result<i32, AppError> {
+    let user = crate::accounts::server::guard::require_user().await?;
+    let state = crate::state::app_state()?;
+    super::server::start(&state.db, &user, &username).await
+}

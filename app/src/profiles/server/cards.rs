@@ -1,0 +1,105 @@
+//! Talent cards for lists (search results, saved talent, suggestions),
+//! loaded in a fixed number of queries whatever the list length.
+
+use crate::entity::{freelancer_profile, profile_role, profile_skill, saved_talent, skill, user};
+use crate::error::AppError;
+use crate::market::FreelancerKind;
+use crate::profiles::model::TalentCard;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// Skills shown on a card.
+const CARD_SKILLS: usize = 6;
+
+/// Cards for `ids`, in the same order; `viewer` marks bookmarks.
+pub async fn talent_cards(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    viewer: Option<i32>,
+) -> Result<Vec<TalentCard>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let profiles: HashMap<i32, freelancer_profile::Model> = freelancer_profile::Entity::find()
+        .filter(freelancer_profile::Column::UserId.is_in(ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.user_id, p))
+        .collect();
+    let users: HashMap<i32, user::Model> = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let mut roles: HashMap<i32, Vec<String>> = HashMap::new();
+    for r in profile_role::Entity::find()
+        .filter(profile_role::Column::UserId.is_in(ids.to_vec()))
+        .order_by_asc(profile_role::Column::Position)
+        .all(db)
+        .await?
+    {
+        roles.entry(r.user_id).or_default().push(r.role_id);
+    }
+    let links = profile_skill::Entity::find()
+        .filter(profile_skill::Column::UserId.is_in(ids.to_vec()))
+        .all(db)
+        .await?;
+    let skill_ids: Vec<i32> = links.iter().map(|l| l.skill_id).collect();
+    let names: HashMap<i32, String> = if skill_ids.is_empty() {
+        HashMap::new()
+    } else {
+        skill::Entity::find()
+            .filter(skill::Column::Id.is_in(skill_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s.name))
+            .collect()
+    };
+    let mut skills: HashMap<i32, Vec<String>> = HashMap::new();
+    for link in links {
+        if let Some(name) = names.get(&link.skill_id) {
+            skills.entry(link.user_id).or_default().push(name.clone());
+        }
+    }
+    let saved: Vec<i32> = match viewer {
+        Some(viewer) => saved_talent::Entity::find()
+            .filter(saved_talent::Column::UserId.eq(viewer))
+            .filter(saved_talent::Column::FreelancerId.is_in(ids.to_vec()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| s.freelancer_id)
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(ids
+        .iter()
+        .filter_map(|id| {
+            let p = profiles.get(id)?;
+            let u = users.get(id)?;
+            let mut skills = skills.remove(id).unwrap_or_default();
+            skills.sort();
+            skills.truncate(CARD_SKILLS);
+            Some(TalentCard {
+                user_id: *id,
+                username: u.username.clone(),
+                display_name: u.display_name.clone(),
+                tagline: p.tagline.clone(),
+                kind: FreelancerKind::parse(&p.kind).unwrap_or(FreelancerKind::Freelance),
+                city: p.city.clone(),
+                country: p.country.clone(),
+                hourly_rate_cents: p.hourly_rate_cents,
+                currency: p.currency.clone(),
+                rating_avg: p.rating_avg,
+                review_count: p.review_count,
+                roles: roles.remove(id).unwrap_or_default(),
+                skills,
+                saved: saved.contains(id),
+            })
+        })
+        .collect())
+}

@@ -1,0 +1,55 @@
+//! Full-text search behind one module, in each database's own engine:
+//! SQLite FTS5 (`MATCH`, `bm25`) or PostgreSQL (`tsvector`,
+//! `websearch_to_tsquery`, `ts_rank`). Callers never see the difference.
+//! Indexes are kept up to date by the services that change profiles and gigs.
+
+pub mod gigs;
+pub mod index;
+pub mod sql;
+pub mod talent;
+
+/// Turns what a person typed into a safe FTS5 query: every word becomes a
+/// quoted prefix term, all required (`"web"* "shop"*`). `None` when nothing
+/// searchable is left.
+pub fn fts5_query(text: &str) -> Option<String> {
+    let terms: Vec<String> = words(text).map(|w| format!("\"{w}\"*")).collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The searchable words of `text` (letters and digits), at most 12.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .take(12)
+}
+
+/// The PostgreSQL query text: the same words, joined for `websearch_to_tsquery`
+/// (which never fails on user input).
+pub fn pg_query(text: &str) -> Option<String> {
+    let terms: Vec<String> = words(text).collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts5_queries_quote_every_word() {
+        assert_eq!(
+            fts5_query("Web shop!").as_deref(),
+            Some("\"web\"* \"shop\"*")
+        );
+        assert_eq!(
+            fts5_query("\" OR 1=1 --").as_deref(),
+            Some("\"or\"* \"1\"* \"1\"*")
+        );
+        assert_eq!(fts5_query("  ?! "), None);
+    }
+
+    #[test]
+    fn postgres_queries_keep_plain_words() {
+        assert_eq!(pg_query("React & Figma").as_deref(), Some("react figma"));
+    }
+}
