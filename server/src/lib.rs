@@ -7,6 +7,8 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod middleware;
+pub mod public_api;
+pub mod avatars;
 pub mod router;
 pub mod session_store;
 pub mod state;

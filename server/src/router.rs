@@ -38,6 +38,8 @@ pub fn app(state: AppState, config: &Config) -> Router {
 
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/avatars/{file}", get(crate::avatars::avatar))
+        .merge(crate::public_api::routes())
         .leptos_routes_with_context(
             &state,
             routes,

@@ -6,7 +6,14 @@ mod http {
     pub mod support;
 
     mod admin;
+    mod api_v1;
     mod auth;
+    mod contracts;
+    mod discovery;
+    mod gigs;
+    mod onboarding;
+    mod privacy;
+    mod proposals;
     mod modes;
     mod pages;
     mod security;

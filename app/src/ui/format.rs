@@ -32,7 +32,7 @@ mod tests {
 
     #[test]
     fn dates_read_naturally() {
-        assert_eq!(date(1_795_000_000), "19 Nov 2026");
+        assert_eq!(date(1_795_000_000), "18 Nov 2026");
         assert_eq!(day("2026-12-31"), "31 Dec 2026");
         assert_eq!(day("soon"), "soon");
         assert_eq!(month_short("2026-07"), "Jul");

@@ -128,6 +128,86 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// A signed-in super admin (created on first use).
+    pub async fn admin(&self) -> Client<'_> {
+        use app::accounts::server::service::{SignupInput, create_account};
+        let input = SignupInput {
+            email: "root@example.com".into(),
+            username: "guildroot".into(),
+            display_name: "Root Admin".into(),
+            password: PASSWORD.into(),
+            wants_client: true,
+            wants_freelancer: false,
+        };
+        let _ = create_account(&self.state, &input, true).await;
+        let mut admin = self.client();
+        let response = admin.log_in("guildroot", PASSWORD).await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+        admin
+    }
+
+    /// A signed-up user with an approved freelancer (or coach) profile with
+    /// `role`, `skills` and an hourly `rate` in USD.
+    pub async fn approved_freelancer(&self, username: &str, role: &str, skills: &str, rate: &str) -> Client<'_> {
+        let mut client = self.client();
+        client.sign_up(username, &["wants_freelancer"]).await;
+        client.complete_onboarding("freelance", &[role], skills, rate).await;
+        let id = client.me().await["id"].to_string();
+        let mut admin = self.admin().await;
+        admin.ok("/api/admin/profiles/decide", &[("user_id", &id), ("approve", "true")]).await;
+        client
+    }
+
+    /// A client who posted a gig that an admin approved; returns the client and gig id.
+    pub async fn open_gig(&self, owner: &str, fields: &[(&str, &str)]) -> (Client<'_>, i32) {
+        let mut client = self.client();
+        client.sign_up(owner, &["wants_client"]).await;
+        let id = client.post_gig(fields, true).await;
+        let mut admin = self.admin().await;
+        admin.ok("/api/admin/gigs/decide", &[("gig_id", &id.to_string()), ("approve", "true")]).await;
+        (client, id)
+    }
+}
+
+/// The fields of a valid project gig; later pairs override earlier ones.
+pub fn project_gig<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut fields = vec![
+        ("gig[kind]", "project"),
+        ("gig[title]", "Online shop for our family bakery"),
+        ("gig[description]", "We bake cakes and want customers to order and pay online, with delivery dates."),
+        ("gig[roles][]", "web-developer"),
+        ("gig[skills]", "Shopify, CSS"),
+        ("gig[budget_type]", "fixed"),
+        ("gig[budget_min]", "800"),
+        ("gig[currency]", "USD"),
+        ("gig[visibility]", "public"),
+        ("gig[remote]", "on"),
+    ];
+    fields.retain(|(name, _)| !overrides.iter().any(|(k, _)| k == name));
+    fields.extend_from_slice(overrides);
+    fields
+}
+
+/// The fields of a valid learning request.
+pub fn lesson_gig<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut base = vec![
+        ("gig[kind]", "lesson"),
+        ("gig[title]", "Algebra help before my exams"),
+        ("gig[description]", "I keep failing algebra tests and need someone patient to explain equations."),
+        ("gig[subject]", "Algebra"),
+        ("gig[level]", "beginner"),
+        ("gig[sessions_wanted]", "4"),
+        ("gig[budget_type]", "per_session"),
+        ("gig[budget_min]", "30"),
+        ("gig[roles][]", "math-tutor"),
+        ("gig[skills]", "Algebra"),
+    ];
+    base.retain(|(name, _)| !overrides.iter().any(|(k, _)| k == name));
+    base.extend_from_slice(overrides);
+    project_gig(&base)
+}
+
 /// A response, fully read.
 #[derive(Debug)]
 pub struct TestResponse {
@@ -262,6 +342,50 @@ impl Client<'_> {
             &[("identifier", identifier), ("password", password)],
         )
         .await
+    }
+
+    /// Posts and asserts 200; returns the JSON body.
+    pub async fn ok(&mut self, path: &str, fields: &[(&str, &str)]) -> serde_json::Value {
+        let response = self.post(path, fields).await;
+        assert_eq!(response.status, StatusCode::OK, "{path}: {}", response.text());
+        if response.body.is_empty() { serde_json::Value::Null } else { response.json() }
+    }
+
+    /// Runs every onboarding step for a profile of `kind` and submits it.
+    pub async fn complete_onboarding(&mut self, kind: &str, roles: &[&str], skills: &str, rate: &str) {
+        self.ok("/api/onboarding/start", &[("kind", kind)]).await;
+        if kind != "freelance" {
+            self.ok("/api/onboarding/teaching", &[("kind", kind), ("teaching_format", "online"), ("levels[]", "beginner")]).await;
+        }
+        let role_fields: Vec<(&str, &str)> = roles.iter().map(|r| ("roles[]", *r)).collect();
+        self.ok("/api/onboarding/roles", &role_fields).await;
+        self.ok("/api/onboarding/skills", &[("skills", skills)]).await;
+        self.ok(
+            "/api/onboarding/experience",
+            &[
+                ("tagline", "I help small businesses do more"),
+                ("bio", "Ten years of helping small businesses with exactly this kind of work."),
+                ("city", "Lisbon"),
+                ("country", "PT"),
+                ("years_experience", "10"),
+            ],
+        )
+        .await;
+        self.ok("/api/onboarding/education", &[]).await;
+        self.ok("/api/onboarding/languages", &[("languages[0][language]", "English"), ("languages[0][proficiency]", "fluent")]).await;
+        self.ok("/api/onboarding/portfolio", &[]).await;
+        self.ok("/api/onboarding/rate", &[("hourly_rate", rate), ("currency", "USD"), ("availability", "full_time")]).await;
+        self.ok("/api/onboarding/submit", &[]).await;
+    }
+
+    /// Posts a gig (and submits it for approval when `submit`); returns its id.
+    pub async fn post_gig(&mut self, fields: &[(&str, &str)], submit: bool) -> i32 {
+        let mut fields = fields.to_vec();
+        if submit {
+            fields.push(("submit", "on"));
+        }
+        let id = self.ok("/api/gigs/save", &fields).await;
+        id.as_i64().expect("gig id") as i32
     }
 
     /// `me`: the signed-in user or `null`.

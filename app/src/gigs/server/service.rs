@@ -559,14 +559,15 @@ pub async fn board(
     db: &DatabaseConnection,
     viewer: Option<i32>,
     filters: &GigFilters,
+    per_page: u32,
 ) -> Result<Page<GigSummary>, AppError> {
-    let query = board_query(filters, PER_PAGE)?;
+    let query = board_query(filters, per_page)?;
     let (ids, total) = search(db, &query).await?;
     Ok(Page {
         items: summaries_by_id(db, &ids, viewer).await?,
         total,
         page: filters.page(),
-        per_page: PER_PAGE,
+        per_page,
     })
 }
 
