@@ -10,11 +10,16 @@ use axum::response::{IntoResponse, Response};
 use http::{StatusCode, header};
 
 /// Background colours, the same as the stylesheet's `.avatar--c*`.
-const COLOURS: [&str; 8] = ["#4f46e5", "#0e7490", "#047857", "#b45309", "#be123c", "#7c3aed", "#1d4ed8", "#4d7c0f"];
+const COLOURS: [&str; 8] = [
+    "#4f46e5", "#0e7490", "#047857", "#b45309", "#be123c", "#7c3aed", "#1d4ed8", "#4d7c0f",
+];
 
 /// Escapes text for XML.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The SVG for a person.
@@ -36,7 +41,10 @@ pub async fn avatar(State(state): State<AppState>, Path(file): Path<String>) -> 
     };
     match find_by_identifier(&state.db, username).await {
         Ok(Some(user)) => (
-            [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=3600")],
+            [
+                (header::CONTENT_TYPE, "image/svg+xml"),
+                (header::CACHE_CONTROL, "public, max-age=3600"),
+            ],
             svg(&user.display_name, &user.username),
         )
             .into_response(),

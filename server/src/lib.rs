@@ -2,13 +2,13 @@
 //! router. `main.rs` is the command line around it; integration tests build
 //! the same router with [`app`].
 
+pub mod avatars;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod middleware;
 pub mod public_api;
-pub mod avatars;
 pub mod router;
 pub mod session_store;
 pub mod state;

@@ -11,10 +11,10 @@ mod http {
     mod contracts;
     mod discovery;
     mod gigs;
+    mod modes;
     mod onboarding;
+    mod pages;
     mod privacy;
     mod proposals;
-    mod modes;
-    mod pages;
     mod security;
 }

@@ -92,6 +92,43 @@ fn healthz(addr: &str) -> bool {
     stream.read_exact(&mut head).is_ok() && head.ends_with(b"200")
 }
 
+/// The administrator the browser tests log in as.
+pub const E2E_ADMIN: &str = "e2e_admin";
+/// Their password (only ever used against the throw-away test database).
+pub const E2E_ADMIN_PASSWORD: &str = "e2e admin walks the board";
+
+/// Creates the browser tests' super admin through the command line, as an
+/// operator would (`server admin create-super-admin`, password on stdin).
+pub fn create_admin(root: &Path, database_url: &str) -> Result<(), String> {
+    use std::process::Stdio;
+    let mut cmd = Command::new(binary(root, false));
+    with_site_env(&mut cmd, root, false);
+    let mut child = cmd
+        .args([
+            "admin",
+            "create-super-admin",
+            "--email",
+            "admin@e2e.test",
+            "--username",
+            E2E_ADMIN,
+        ])
+        .env("DATABASE_URL", database_url)
+        .stdin(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not run create-super-admin: {e}"))?;
+    if let Some(stdin) = child.stdin.as_mut() {
+        stdin
+            .write_all(format!("{E2E_ADMIN_PASSWORD}\n").as_bytes())
+            .map_err(|e| format!("could not send the password: {e}"))?;
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("create-super-admin failed ({status})"))
+    }
+}
+
 impl Drop for RunningServer {
     fn drop(&mut self) {
         let _ = self.child.kill();

@@ -2,7 +2,7 @@
 
 use crate::process::{describe, run as run_cmd, workspace_root};
 use crate::run::build_site;
-use crate::server::RunningServer;
+use crate::server::{E2E_ADMIN, E2E_ADMIN_PASSWORD, RunningServer, create_admin};
 use crate::steps::step;
 use crate::tools::{Needs, ensure_all};
 use std::process::Command;
@@ -90,11 +90,14 @@ fn browser_suite() -> Result<(), String> {
 
     let _s = step("Browser tests: Playwright against a fresh server", None);
     let server = RunningServer::start(&root, &database_url)?;
+    create_admin(&root, &database_url)?;
     println!("    server at {}", server.base_url);
     let mut cmd = Command::new("npx");
     cmd.args(["playwright", "test"])
         .current_dir(root.join("end2end"))
-        .env("GUILD_BASE_URL", &server.base_url);
+        .env("GUILD_BASE_URL", &server.base_url)
+        .env("GUILD_E2E_ADMIN", E2E_ADMIN)
+        .env("GUILD_E2E_ADMIN_PASSWORD", E2E_ADMIN_PASSWORD);
     let shown = describe(&cmd);
     let result = run_cmd(&mut cmd).map_err(|_| format!("`{shown}` reported failures"));
     drop(server);

@@ -21,11 +21,6 @@ impl AuthContext {
     pub fn refresh(&self) {
         self.version.update(|v| *v += 1);
     }
-
-    /// The signed-in user, once loaded (`None` for a visitor or while loading).
-    pub fn current(&self) -> Option<CurrentUser> {
-        self.user.get().and_then(Result::ok).flatten()
-    }
 }
 
 /// Creates the auth context; call once, in `App`. The resource is blocking so

@@ -74,6 +74,8 @@ pub struct ContractView {
     pub milestones: Vec<MilestoneView>,
     /// The viewer's side.
     pub side: ContractSide,
+    /// The viewer's account id.
+    pub viewer_id: i32,
     /// Whether the viewer may review the other party now.
     pub can_review: bool,
     /// Whether the viewer already reviewed.

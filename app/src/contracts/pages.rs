@@ -131,10 +131,7 @@ struct Actions {
 fn ContractDetail(contract: ContractView, actions: Actions) -> impl IntoView {
     let c = contract.clone();
     let active = c.status == ContractStatus::Active;
-    let me = crate::accounts::components::use_auth()
-        .current()
-        .map(|u| u.id)
-        .unwrap_or_default();
+    let me = c.viewer_id;
     let cancel_state = match (c.cancel_requested_by, active) {
         (Some(by), true) if by == me => {
             Some("You asked to cancel this contract. It is cancelled when the other side agrees.")

@@ -133,6 +133,7 @@ pub async fn view(
             })
             .collect(),
         side,
+        viewer_id: viewer.id,
         can_review,
         reviewed,
         review_deadline: row.completed_at.map(|at| at + REVIEW_WINDOW_DAYS * 86_400),

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 
 /// A page of approved freelancers and coaches matching the filters.
 #[server(prefix = "/api", endpoint = "talent/search")]
-pub async fn search_talent(#[server(default)] filters: TalentFilters) -> Result<Page<TalentCard>, AppError> {
+pub async fn search_talent(
+    #[server(default)] filters: TalentFilters,
+) -> Result<Page<TalentCard>, AppError> {
     let viewer = crate::accounts::server::guard::current_user().await?;
     let state = crate::state::app_state()?;
     super::server::search_talent(

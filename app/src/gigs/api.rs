@@ -38,10 +38,18 @@ pub async fn gig_form(id: i32) -> Result<GigInput, AppError> {
 
 /// A page of the gig board.
 #[server(prefix = "/api", endpoint = "gigs/search")]
-pub async fn search_gigs(#[server(default)] filters: GigFilters) -> Result<Page<GigSummary>, AppError> {
+pub async fn search_gigs(
+    #[server(default)] filters: GigFilters,
+) -> Result<Page<GigSummary>, AppError> {
     let viewer = crate::accounts::server::guard::current_user().await?;
     let state = crate::state::app_state()?;
-    super::server::service::board(&state.db, viewer.map(|v| v.id), &filters, super::server::service::PER_PAGE).await
+    super::server::service::board(
+        &state.db,
+        viewer.map(|v| v.id),
+        &filters,
+        super::server::service::PER_PAGE,
+    )
+    .await
 }
 
 /// The signed-in owner's gigs.

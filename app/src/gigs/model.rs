@@ -121,6 +121,8 @@ pub struct GigDetail {
     pub rejection_reason: String,
     /// The owner's account id.
     pub owner_id: i32,
+    /// Whether someone is signed in.
+    pub signed_in: bool,
     /// Whether the viewer owns it.
     pub is_owner: bool,
     /// Whether the viewer is an admin.

@@ -136,6 +136,8 @@ pub struct PublicProfilePage {
     pub reviews: Vec<ReviewView>,
     /// Whether the viewer bookmarked this freelancer.
     pub saved: bool,
+    /// Whether someone is signed in.
+    pub signed_in: bool,
     /// Whether the viewer is this freelancer.
     pub is_own: bool,
     /// Whether the viewer, as a client, may start a conversation.

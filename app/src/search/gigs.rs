@@ -59,7 +59,7 @@ fn from_where(b: &mut SqlBuilder, q: &GigQuery) {
         let p = b.bind(text);
         if b.is_postgres() {
             b.push(&format!(
-                " JOIN gig_search m ON m.gig_id = g.id AND m.document @@ websearch_to_tsquery('english', {p})"
+                " JOIN gig_search m ON m.gig_id = g.id AND m.document @@ to_tsquery('english', {p})"
             ));
         } else {
             b.push(&format!(

@@ -1,6 +1,6 @@
 //! Full-text search behind one module, in each database's own engine:
 //! SQLite FTS5 (`MATCH`, `bm25`) or PostgreSQL (`tsvector`,
-//! `websearch_to_tsquery`, `ts_rank`). Callers never see the difference.
+//! `to_tsquery` with prefix terms, `ts_rank`). Callers never see the difference.
 //! Indexes are kept up to date by the services that change profiles and gigs.
 
 pub mod gigs;
@@ -24,11 +24,12 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .take(12)
 }
 
-/// The PostgreSQL query text: the same words, joined for `websearch_to_tsquery`
-/// (which never fails on user input).
+/// The PostgreSQL `to_tsquery` text: every word a required prefix term
+/// (`web:* & shop:*`). Words hold only letters and digits, so the query
+/// syntax can't be broken by user input.
 pub fn pg_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = words(text).collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+    let terms: Vec<String> = words(text).map(|w| format!("{w}:*")).collect();
+    (!terms.is_empty()).then(|| terms.join(" & "))
 }
 
 #[cfg(test)]
@@ -49,7 +50,11 @@ mod tests {
     }
 
     #[test]
-    fn postgres_queries_keep_plain_words() {
-        assert_eq!(pg_query("React & Figma").as_deref(), Some("react figma"));
+    fn postgres_queries_are_prefix_terms() {
+        assert_eq!(
+            pg_query("React & Figma!").as_deref(),
+            Some("react:* & figma:*")
+        );
+        assert_eq!(pg_query("' | !x"), Some("x:*".into()));
     }
 }

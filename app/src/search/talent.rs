@@ -64,8 +64,8 @@ fn from_where(b: &mut SqlBuilder, q: &TalentQuery) -> bool {
         if b.is_postgres() {
             let p = b.bind(text);
             b.push(&format!(
-                " JOIN (SELECT user_id, ts_rank(document, websearch_to_tsquery('english', {p})) AS score \
-                 FROM freelancer_search WHERE document @@ websearch_to_tsquery('english', {p})) m ON m.user_id = fp.user_id"
+                " JOIN (SELECT user_id, ts_rank(document, to_tsquery('english', {p})) AS score \
+                 FROM freelancer_search WHERE document @@ to_tsquery('english', {p})) m ON m.user_id = fp.user_id"
             ));
         } else {
             let p = b.bind(text);

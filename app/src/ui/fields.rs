@@ -120,6 +120,9 @@ pub fn RoleChecklist(
     /// The legend.
     #[prop(into)]
     legend: String,
+    /// The submitted name of each checkbox.
+    #[prop(default = "roles[]")]
+    name: &'static str,
 ) -> impl IntoView {
     view! {
         <fieldset class="field role-checklist" class:has-error=move || error.get().is_some()>
@@ -138,7 +141,7 @@ pub fn RoleChecklist(
                                         let checked = move || selected.get().contains(&id);
                                         view! {
                                             <label class="chip-check" title=role.covers.clone()>
-                                                <input type="checkbox" name="roles[]" value=role.id.clone() checked=checked/>
+                                                <input type="checkbox" name=name value=role.id.clone() checked=checked/>
                                                 <span>{role.name.clone()}</span>
                                             </label>
                                         }

@@ -47,13 +47,23 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = match &self.0 {
             AppError::Invalid(_) => StatusCode::BAD_REQUEST,
-            other => StatusCode::from_u16(other.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            other => {
+                StatusCode::from_u16(other.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            }
         };
-        let fields = self.0.form_errors().map(|f| f.fields.clone()).unwrap_or_default();
+        let fields = self
+            .0
+            .form_errors()
+            .map(|f| f.fields.clone())
+            .unwrap_or_default();
         let error = match (&self.0, fields.is_empty()) {
             (AppError::Invalid(_), false) => format!(
                 "Invalid parameters: {}",
-                fields.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; ")
+                fields
+                    .iter()
+                    .map(|(k, v)| format!("{k}: {v}"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ),
             _ => self.0.summary(),
         };

@@ -101,7 +101,13 @@ pub async fn list(
             other => other,
         })?;
     let (items, total, page, per_page, pages) = page_parts::<_, FreelancerItem>(page);
-    Ok(Json(FreelancerPage { items, total, page, per_page, pages }))
+    Ok(Json(FreelancerPage {
+        items,
+        total,
+        page,
+        per_page,
+        pages,
+    }))
 }
 
 /// One approved freelancer or coach.
@@ -115,7 +121,10 @@ pub async fn list(
     ),
     tag = "freelancers"
 )]
-pub async fn get_one(State(state): State<AppState>, Path(username): Path<String>) -> Result<Json<FreelancerDetail>, ApiError> {
+pub async fn get_one(
+    State(state): State<AppState>,
+    Path(username): Path<String>,
+) -> Result<Json<FreelancerDetail>, ApiError> {
     let account = app::accounts::server::repo::find_by_identifier(&state.db, &username)
         .await?
         .filter(|_| !username.contains('@'))

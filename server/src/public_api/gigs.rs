@@ -56,7 +56,10 @@ pub struct GigParams {
     ),
     tag = "gigs"
 )]
-pub async fn list(State(state): State<AppState>, params: Result<Query<GigParams>, QueryRejection>) -> Result<Json<GigPage>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    params: Result<Query<GigParams>, QueryRejection>,
+) -> Result<Json<GigPage>, ApiError> {
     let Query(p) = params?;
     let per_page = per_page(p.per_page.as_deref())?;
     let remote = match p.remote.as_deref().map(str::trim) {
@@ -91,7 +94,13 @@ pub async fn list(State(state): State<AppState>, params: Result<Query<GigParams>
     };
     let page = app::gigs::server::service::board(&state.db, None, &filters, per_page).await?;
     let (items, total, page, per_page, pages) = page_parts::<_, GigItem>(page);
-    Ok(Json(GigPage { items, total, page, per_page, pages }))
+    Ok(Json(GigPage {
+        items,
+        total,
+        page,
+        per_page,
+        pages,
+    }))
 }
 
 /// One gig that is visible to everyone.
@@ -105,7 +114,10 @@ pub async fn list(State(state): State<AppState>, params: Result<Query<GigParams>
     ),
     tag = "gigs"
 )]
-pub async fn get_one(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<GigDetail>, ApiError> {
+pub async fn get_one(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<GigDetail>, ApiError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
     let detail = app::gigs::server::service::detail(&state.db, None, id).await?;
     Ok(Json(detail.into()))

@@ -43,5 +43,8 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/freelancers/{username}", get(freelancers::get_one))
         .route("/api/v1/gigs", get(gigs::list))
         .route("/api/v1/gigs/{id}", get(gigs::get_one))
-        .route("/api/v1/openapi.json", get(|| async { axum::Json(ApiDoc::openapi()) }))
+        .route(
+            "/api/v1/openapi.json",
+            get(|| async { axum::Json(ApiDoc::openapi()) }),
+        )
 }

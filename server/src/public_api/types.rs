@@ -220,12 +220,19 @@ impl From<FreelancerProfile> for FreelancerDetail {
             languages: p
                 .languages
                 .into_iter()
-                .map(|l| SpokenLanguage { language: l.language, proficiency: l.proficiency.as_str().into() })
+                .map(|l| SpokenLanguage {
+                    language: l.language,
+                    proficiency: l.proficiency.as_str().into(),
+                })
                 .collect(),
             portfolio: p
                 .portfolio
                 .into_iter()
-                .map(|i| PortfolioLink { title: i.title, url: i.url, description: i.description })
+                .map(|i| PortfolioLink {
+                    title: i.title,
+                    url: i.url,
+                    description: i.description,
+                })
                 .collect(),
             years_experience: p.years_experience,
         }
@@ -248,7 +255,11 @@ impl From<GigSummary> for GigItem {
             roles: g.roles,
             skills: g.skills,
             remote: g.remote,
-            location: if g.remote { String::new() } else { place(&g.city, &g.country) },
+            location: if g.remote {
+                String::new()
+            } else {
+                place(&g.city, &g.country)
+            },
             deadline: g.deadline,
             published_at: g.published_at,
             proposal_count: g.proposal_count,
@@ -274,5 +285,11 @@ impl From<AppGigDetail> for GigDetail {
 /// Converts an app page into API fields.
 pub fn page_parts<T, U: From<T>>(page: Page<T>) -> (Vec<U>, u64, u32, u32, u32) {
     let pages = page.pages();
-    (page.items.into_iter().map(U::from).collect(), page.total, page.page, page.per_page, pages)
+    (
+        page.items.into_iter().map(U::from).collect(),
+        page.total,
+        page.page,
+        page.per_page,
+        pages,
+    )
 }

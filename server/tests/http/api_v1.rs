@@ -5,7 +5,9 @@ use axum::body::Body;
 use http::{Request, StatusCode};
 
 async fn get(app: &TestApp, uri: &str) -> (StatusCode, serde_json::Value) {
-    let response = app.send(Request::get(uri).body(Body::empty()).expect("request")).await;
+    let response = app
+        .send(Request::get(uri).body(Body::empty()).expect("request"))
+        .await;
     let json = serde_json::from_slice(&response.body).unwrap_or(serde_json::Value::Null);
     (response.status, json)
 }
@@ -13,13 +15,27 @@ async fn get(app: &TestApp, uri: &str) -> (StatusCode, serde_json::Value) {
 #[tokio::test]
 async fn freelancers_are_listed_with_the_documented_fields() {
     let app = TestApp::new().await;
-    app.approved_freelancer("api_ana", "data-analyst", "Excel, SQL", "45.50").await;
+    app.approved_freelancer("api_ana", "data-analyst", "Excel, SQL", "45.50")
+        .await;
     let (status, page) = get(&app, "/api/v1/freelancers?role=data-analyst&per_page=5").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(page["total"], 1);
     assert_eq!(page["per_page"], 5);
     let item = &page["items"][0];
-    for field in ["id", "name", "username", "tagline", "location", "hourly_rate", "currency", "rating", "review_count", "roles", "skills", "avatar_url"] {
+    for field in [
+        "id",
+        "name",
+        "username",
+        "tagline",
+        "location",
+        "hourly_rate",
+        "currency",
+        "rating",
+        "review_count",
+        "roles",
+        "skills",
+        "avatar_url",
+    ] {
         assert!(item.get(field).is_some(), "missing {field}");
     }
     assert_eq!(item["hourly_rate"], 45.5);
@@ -30,8 +46,17 @@ async fn freelancers_are_listed_with_the_documented_fields() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(one["username"], "api_ana");
     assert_eq!(one["languages"][0]["language"], "English");
-    let avatar = app.send(Request::get("/avatars/api_ana.svg").body(Body::empty()).unwrap()).await;
-    assert_eq!(avatar.header("content-type").as_deref(), Some("image/svg+xml"));
+    let avatar = app
+        .send(
+            Request::get("/avatars/api_ana.svg")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(
+        avatar.header("content-type").as_deref(),
+        Some("image/svg+xml")
+    );
 }
 
 #[tokio::test]
@@ -47,7 +72,10 @@ async fn bad_parameters_get_400_with_a_clear_message() {
     ] {
         let (status, body) = get(&app, uri).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
-        assert!(body["error"].as_str().is_some_and(|e| !e.is_empty()), "{uri}: {body}");
+        assert!(
+            body["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{uri}: {body}"
+        );
     }
     let (_, body) = get(&app, "/api/v1/freelancers?min_rating=eleven").await;
     assert!(body["fields"]["min_rating"].is_string());
@@ -58,12 +86,20 @@ async fn unapproved_freelancers_and_private_gigs_are_404() {
     let app = TestApp::new().await;
     let mut pending = app.client();
     pending.sign_up("pending_pat", &["wants_freelancer"]).await;
-    pending.complete_onboarding("freelance", &["plumber"], "Leak Repair", "50").await;
-    assert_eq!(get(&app, "/api/v1/freelancers/pending_pat").await.0, StatusCode::NOT_FOUND);
+    pending
+        .complete_onboarding("freelance", &["plumber"], "Leak Repair", "50")
+        .await;
+    assert_eq!(
+        get(&app, "/api/v1/freelancers/pending_pat").await.0,
+        StatusCode::NOT_FOUND
+    );
     let mut owner = app.client();
     owner.sign_up("drafter", &["wants_client"]).await;
     let draft = owner.post_gig(&project_gig(&[]), false).await;
-    assert_eq!(get(&app, &format!("/api/v1/gigs/{draft}")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get(&app, &format!("/api/v1/gigs/{draft}")).await.0,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -88,10 +124,17 @@ async fn the_openapi_document_describes_every_endpoint() {
     let (status, doc) = get(&app, "/api/v1/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
-    for path in ["/api/v1/freelancers", "/api/v1/freelancers/{username}", "/api/v1/gigs", "/api/v1/gigs/{id}"] {
+    for path in [
+        "/api/v1/freelancers",
+        "/api/v1/freelancers/{username}",
+        "/api/v1/gigs",
+        "/api/v1/gigs/{id}",
+    ] {
         assert!(doc["paths"].get(path).is_some(), "{path} undocumented");
     }
-    let params = doc["paths"]["/api/v1/freelancers"]["get"]["parameters"].as_array().unwrap();
+    let params = doc["paths"]["/api/v1/freelancers"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
     assert!(params.iter().any(|p| p["name"] == "min_rating"));
     assert!(doc["components"]["schemas"].get("FreelancerItem").is_some());
 }

@@ -149,13 +149,26 @@ impl TestApp {
 
     /// A signed-up user with an approved freelancer (or coach) profile with
     /// `role`, `skills` and an hourly `rate` in USD.
-    pub async fn approved_freelancer(&self, username: &str, role: &str, skills: &str, rate: &str) -> Client<'_> {
+    pub async fn approved_freelancer(
+        &self,
+        username: &str,
+        role: &str,
+        skills: &str,
+        rate: &str,
+    ) -> Client<'_> {
         let mut client = self.client();
         client.sign_up(username, &["wants_freelancer"]).await;
-        client.complete_onboarding("freelance", &[role], skills, rate).await;
+        client
+            .complete_onboarding("freelance", &[role], skills, rate)
+            .await;
         let id = client.me().await["id"].to_string();
         let mut admin = self.admin().await;
-        admin.ok("/api/admin/profiles/decide", &[("user_id", &id), ("approve", "true")]).await;
+        admin
+            .ok(
+                "/api/admin/profiles/decide",
+                &[("user_id", &id), ("approve", "true")],
+            )
+            .await;
         client
     }
 
@@ -165,7 +178,12 @@ impl TestApp {
         client.sign_up(owner, &["wants_client"]).await;
         let id = client.post_gig(fields, true).await;
         let mut admin = self.admin().await;
-        admin.ok("/api/admin/gigs/decide", &[("gig_id", &id.to_string()), ("approve", "true")]).await;
+        admin
+            .ok(
+                "/api/admin/gigs/decide",
+                &[("gig_id", &id.to_string()), ("approve", "true")],
+            )
+            .await;
         (client, id)
     }
 }
@@ -175,7 +193,10 @@ pub fn project_gig<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a st
     let mut fields = vec![
         ("gig[kind]", "project"),
         ("gig[title]", "Online shop for our family bakery"),
-        ("gig[description]", "We bake cakes and want customers to order and pay online, with delivery dates."),
+        (
+            "gig[description]",
+            "We bake cakes and want customers to order and pay online, with delivery dates.",
+        ),
         ("gig[roles][]", "web-developer"),
         ("gig[skills]", "Shopify, CSS"),
         ("gig[budget_type]", "fixed"),
@@ -194,7 +215,10 @@ pub fn lesson_gig<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str
     let mut base = vec![
         ("gig[kind]", "lesson"),
         ("gig[title]", "Algebra help before my exams"),
-        ("gig[description]", "I keep failing algebra tests and need someone patient to explain equations."),
+        (
+            "gig[description]",
+            "I keep failing algebra tests and need someone patient to explain equations.",
+        ),
         ("gig[subject]", "Algebra"),
         ("gig[level]", "beginner"),
         ("gig[sessions_wanted]", "4"),
@@ -347,24 +371,51 @@ impl Client<'_> {
     /// Posts and asserts 200; returns the JSON body.
     pub async fn ok(&mut self, path: &str, fields: &[(&str, &str)]) -> serde_json::Value {
         let response = self.post(path, fields).await;
-        assert_eq!(response.status, StatusCode::OK, "{path}: {}", response.text());
-        if response.body.is_empty() { serde_json::Value::Null } else { response.json() }
+        assert_eq!(
+            response.status,
+            StatusCode::OK,
+            "{path}: {}",
+            response.text()
+        );
+        if response.body.is_empty() {
+            serde_json::Value::Null
+        } else {
+            response.json()
+        }
     }
 
     /// Runs every onboarding step for a profile of `kind` and submits it.
-    pub async fn complete_onboarding(&mut self, kind: &str, roles: &[&str], skills: &str, rate: &str) {
+    pub async fn complete_onboarding(
+        &mut self,
+        kind: &str,
+        roles: &[&str],
+        skills: &str,
+        rate: &str,
+    ) {
         self.ok("/api/onboarding/start", &[("kind", kind)]).await;
         if kind != "freelance" {
-            self.ok("/api/onboarding/teaching", &[("kind", kind), ("teaching_format", "online"), ("levels[]", "beginner")]).await;
+            self.ok(
+                "/api/onboarding/teaching",
+                &[
+                    ("kind", kind),
+                    ("teaching_format", "online"),
+                    ("levels[]", "beginner"),
+                ],
+            )
+            .await;
         }
         let role_fields: Vec<(&str, &str)> = roles.iter().map(|r| ("roles[]", *r)).collect();
         self.ok("/api/onboarding/roles", &role_fields).await;
-        self.ok("/api/onboarding/skills", &[("skills", skills)]).await;
+        self.ok("/api/onboarding/skills", &[("skills", skills)])
+            .await;
         self.ok(
             "/api/onboarding/experience",
             &[
                 ("tagline", "I help small businesses do more"),
-                ("bio", "Ten years of helping small businesses with exactly this kind of work."),
+                (
+                    "bio",
+                    "Ten years of helping small businesses with exactly this kind of work.",
+                ),
                 ("city", "Lisbon"),
                 ("country", "PT"),
                 ("years_experience", "10"),
@@ -372,9 +423,24 @@ impl Client<'_> {
         )
         .await;
         self.ok("/api/onboarding/education", &[]).await;
-        self.ok("/api/onboarding/languages", &[("languages[0][language]", "English"), ("languages[0][proficiency]", "fluent")]).await;
+        self.ok(
+            "/api/onboarding/languages",
+            &[
+                ("languages[0][language]", "English"),
+                ("languages[0][proficiency]", "fluent"),
+            ],
+        )
+        .await;
         self.ok("/api/onboarding/portfolio", &[]).await;
-        self.ok("/api/onboarding/rate", &[("hourly_rate", rate), ("currency", "USD"), ("availability", "full_time")]).await;
+        self.ok(
+            "/api/onboarding/rate",
+            &[
+                ("hourly_rate", rate),
+                ("currency", "USD"),
+                ("availability", "full_time"),
+            ],
+        )
+        .await;
         self.ok("/api/onboarding/submit", &[]).await;
     }
 

@@ -2,7 +2,6 @@
 //! freelancers, the proposal form.
 
 use super::card::BookmarkGigButton;
-use crate::accounts::components::use_auth;
 use crate::gigs::api::{BookmarkGig, CancelGig, CloseGig, get_gig};
 use crate::gigs::model::GigDetail;
 use crate::market::countries::place;
@@ -35,22 +34,24 @@ pub fn GigDetailPage() -> impl IntoView {
     let bookmark = ServerAction::<BookmarkGig>::new();
     let cancel = ServerAction::<CancelGig>::new();
     let close = ServerAction::<CloseGig>::new();
+    let propose = ServerAction::<SubmitProposal>::new();
     let gig = Resource::new(
         move || {
             (
                 id(),
                 bookmark.version().get(),
+                propose.version().get(),
                 cancel.version().get(),
                 close.version().get(),
             )
         },
-        |(id, _, _, _)| get_gig(id),
+        |(id, ..)| get_gig(id),
     );
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match gig.await {
-                    Ok(detail) => view! { <GigView detail bookmark cancel close/> }.into_any(),
+                    Ok(detail) => view! { <GigView detail bookmark cancel close propose/> }.into_any(),
                     Err(e) => view! { <ErrorNote error=e/> }.into_any(),
                 }
             })}
@@ -64,9 +65,9 @@ fn GigView(
     bookmark: ServerAction<BookmarkGig>,
     cancel: ServerAction<CancelGig>,
     close: ServerAction<CloseGig>,
+    propose: ServerAction<SubmitProposal>,
 ) -> impl IntoView {
-    let auth = use_auth();
-    let signed_in = auth.current().is_some();
+    let signed_in = detail.signed_in;
     let g = detail.summary.clone();
     let where_ = if g.remote {
         "Remote".to_string()
@@ -133,7 +134,7 @@ fn GigView(
                 <OwnerProposals gig_id=g.id kind=g.kind status=g.status/>
             </section>
         })}
-        {(!detail.is_owner).then(|| view! { <FreelancerPanel detail=detail.clone()/> })}
+        {(!detail.is_owner).then(|| view! { <FreelancerPanel detail=detail.clone() submit=propose/> })}
     }
 }
 
@@ -205,8 +206,7 @@ fn OwnerProposals(gig_id: i32, kind: GigKind, status: GigStatus) -> impl IntoVie
 }
 
 #[component]
-fn FreelancerPanel(detail: GigDetail) -> impl IntoView {
-    let submit = ServerAction::<SubmitProposal>::new();
+fn FreelancerPanel(detail: GigDetail, submit: ServerAction<SubmitProposal>) -> impl IntoView {
     let error = action_error(submit);
     let kind = detail.summary.kind;
     let gig_id = detail.summary.id;

@@ -134,7 +134,7 @@ fn GigForm(id: Option<i32>, input: GigInput) -> impl IntoView {
                 <TextArea label="Description" name="gig[description]" rows=7
                     hint="What you need, the result you expect, and anything a freelancer should know."
                     value=v("description", &input.description) error=e("description")/>
-                <RoleChecklist legend="Roles needed (up to 3)" selected=chosen_roles error=e("roles")/>
+                <RoleChecklist legend="Roles needed (up to 3)" name="gig[roles][]" selected=chosen_roles error=e("roles")/>
                 <SkillsInput name="gig[skills]" label="Skills" value=v("skills", &input.skills) error=e("skills")/>
                 <fieldset class="field lesson-fields" class:is-hidden=move || !is_lesson()>
                     <legend>"For learning requests"</legend>

@@ -257,6 +257,7 @@ pub async fn detail(
         sessions_wanted: row.sessions_wanted,
         rejection_reason: row.rejection_reason,
         owner_id: row.owner_id,
+        signed_in: viewer.is_some(),
         is_owner: viewer.is_some_and(|v| v.id == row.owner_id),
         viewer_is_admin: viewer.is_some_and(|v| v.has_role(Role::Admin)),
         my_proposal_id: my_proposal,

@@ -111,14 +111,20 @@ pub fn Progress(
     }
 }
 
+/// Bumped when a save leaves the page where it is, so the profile reloads.
+#[derive(Clone, Copy)]
+pub struct ProfileSaved(pub RwSignal<u64>);
+
 /// One onboarding step.
 #[component]
 pub fn OnboardingStepPage() -> impl IntoView {
     let auth = use_auth();
     let params = use_params_map();
     let step = move || params.read().get("step").and_then(|s| Step::from_slug(&s));
+    let saved = ProfileSaved(RwSignal::new(0));
+    provide_context(saved);
     let profile = Resource::new(
-        move || step().map(|s| s.slug()),
+        move || (step().map(|s| s.slug()), saved.0.get()),
         |_| my_freelancer_profile(),
     );
     view! {

@@ -53,7 +53,7 @@ fn ProfileView(
 ) -> impl IntoView {
     let profile = data.profile.clone();
     let contact_error = action_error(contact);
-    let signed_in = crate::accounts::components::use_auth().current().is_some();
+    let signed_in = data.signed_in;
     view! {
         <Title text=format!("{} · Guild", profile.display_name)/>
         <div class="profile-actions">

@@ -309,6 +309,13 @@ fn RateStep(profile: FreelancerProfile) -> impl IntoView {
 fn ReviewStep(profile: FreelancerProfile) -> impl IntoView {
     let submit = ServerAction::<SubmitProfile>::new();
     let error = action_error(submit);
+    if let Some(saved) = use_context::<super::onboarding::ProfileSaved>() {
+        Effect::new(move |_| {
+            if matches!(submit.value().get(), Some(Ok(()))) {
+                saved.0.update(|v| *v += 1);
+            }
+        });
+    }
     let missing = Resource::new(move || submit.version().get(), |_| onboarding_missing());
     let status = profile.status;
     let username = profile.username.clone();

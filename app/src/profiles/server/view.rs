@@ -64,6 +64,7 @@ pub async fn public_profile(
         profile,
         reviews,
         saved,
+        signed_in: viewer.is_some(),
         is_own,
         can_contact,
         contacted,
