@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261121_000001_accounts;
 mod m20261121_000002_marketplace;
 mod m20261121_000003_search;
+mod m20261121_000004_discovery_indexes;
 
 /// Runs Guild's migrations.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000001_accounts::Migration),
             Box::new(m20261121_000002_marketplace::Migration),
             Box::new(m20261121_000003_search::Migration),
+            Box::new(m20261121_000004_discovery_indexes::Migration),
         ]
     }
 }

@@ -30,6 +30,15 @@ enum Command {
     Migrate,
     /// Fill an empty database with demo data and print the demo logins.
     SeedDemo,
+    /// Add a large synthetic data set for benchmarks (approved freelancers, open gigs).
+    Seed {
+        /// Approved freelancers and coaches to add.
+        #[arg(long, default_value_t = 100_000)]
+        freelancers: usize,
+        /// Open gigs to add (one client account per ten gigs).
+        #[arg(long, default_value_t = 50_000)]
+        gigs: usize,
+    },
     /// Administrative commands.
     Admin {
         #[command(subcommand)]
@@ -116,6 +125,19 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             );
             demo::seed_and_report(&state).await
         }
+        Command::Seed { freelancers, gigs } => {
+            let db = db::connect(&config).await?;
+            db::migrate(&db).await?;
+            let started = std::time::Instant::now();
+            let counts = crate::seed::synthetic::seed(&db, freelancers, gigs, true).await?;
+            println!(
+                "Added {} freelancers and {} gigs in {:.1}s.",
+                counts.freelancers,
+                counts.gigs,
+                started.elapsed().as_secs_f32()
+            );
+            Ok(())
+        }
         Command::Admin {
             command:
                 AdminCommand::CreateSuperAdmin {
@@ -169,6 +191,26 @@ fn read_password() -> Result<String, CliError> {
     Ok(password)
 }
 
+/// Every ten minutes, refreshes the ratings of freelancers whose reviews
+/// became visible because their 14-day window closed.
+fn spawn_rating_refresh(db: sea_orm::DatabaseConnection) {
+    tokio::spawn(async move {
+        let every = std::time::Duration::from_secs(600);
+        let mut since = app::accounts::server::now() - 15 * 86_400;
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            let until = app::accounts::server::now();
+            match app::reviews::server::refresh_due(&db, since, until).await {
+                Ok(n) if n > 0 => tracing::info!(freelancers = n, "ratings refreshed"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "could not refresh ratings"),
+            }
+            since = until;
+        }
+    });
+}
+
 async fn serve(config: Config, seed_demo: bool) -> Result<(), CliError> {
     let leptos_options = leptos::config::get_configuration(None)
         .map_err(|e| CliError::Leptos(e.to_string()))?
@@ -179,7 +221,8 @@ async fn serve(config: Config, seed_demo: bool) -> Result<(), CliError> {
     if seed_demo {
         demo::seed_and_report(&state).await?;
     }
-    DbSessionStore::new(db).spawn_cleanup(std::time::Duration::from_secs(300));
+    DbSessionStore::new(db.clone()).spawn_cleanup(std::time::Duration::from_secs(300));
+    spawn_rating_refresh(db);
     let router = crate::app(state, &config);
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
     tracing::info!("Guild is listening on http://{}", config.site_addr);

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod middleware;
 pub mod public_api;
 pub mod router;
+pub mod seed;
 pub mod session_store;
 pub mod state;
 

@@ -47,40 +47,35 @@ struct Count {
 }
 
 fn from_where(b: &mut SqlBuilder, q: &GigQuery) {
-    let text = q.text.as_deref().and_then(|t| {
-        if b.is_postgres() {
-            pg_query(t)
-        } else {
-            fts5_query(t)
+    let text = q.text.as_deref().and_then(|t| if b.is_postgres() { pg_query(t) } else { fts5_query(t) });
+    match text {
+        Some(text) if b.is_postgres() => {
+            let p = b.bind(text);
+            b.push(&format!(
+                " FROM gigs g JOIN gig_search m ON m.gig_id = g.id AND m.document @@ to_tsquery('english', {p}) WHERE"
+            ));
         }
-    });
-    b.push(" FROM gigs g");
-    if let Some(text) = text {
-        let p = b.bind(text);
-        if b.is_postgres() {
+        Some(text) => {
+            let p = b.bind(text);
             b.push(&format!(
-                " JOIN gig_search m ON m.gig_id = g.id AND m.document @@ to_tsquery('english', {p})"
+                " FROM (SELECT rowid AS gig_id FROM gig_search WHERE gig_search MATCH {p}) m CROSS JOIN gigs g \
+                 WHERE g.id = m.gig_id AND"
             ));
-        } else {
-            b.push(&format!(
-                " JOIN (SELECT rowid AS gig_id FROM gig_search WHERE gig_search MATCH {p}) m ON m.gig_id = g.id"
-            ));
+        }
+        None => {
+            b.push(" FROM gigs g WHERE");
         }
     }
-    b.push(" WHERE g.status = 'open' AND g.visibility = 'public'");
+    b.push(" g.status = 'open' AND g.visibility = 'public'");
     if let Some(kind) = q.kind {
         b.push_bound(" AND g.kind = {}", kind.as_str());
     }
     if let Some(role) = &q.role {
-        b.push_bound(
-            " AND EXISTS (SELECT 1 FROM gig_roles gr WHERE gr.gig_id = g.id AND gr.role_id = {})",
-            role.clone(),
-        );
+        b.push_bound(" AND g.id IN (SELECT gig_id FROM gig_roles WHERE role_id = {})", role.clone());
     }
     for slug in &q.skills {
         b.push_bound(
-            " AND EXISTS (SELECT 1 FROM gig_skills gs JOIN skills s ON s.id = gs.skill_id \
-             WHERE gs.gig_id = g.id AND s.slug = {})",
+            " AND g.id IN (SELECT gs.gig_id FROM gig_skills gs JOIN skills s ON s.id = gs.skill_id WHERE s.slug = {})",
             slug.clone(),
         );
     }

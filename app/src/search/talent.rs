@@ -49,43 +49,42 @@ struct Count {
 }
 
 /// Builds `FROM … WHERE …` (without ordering) and returns whether a text
-/// match is joined (its score column is then `score`).
+/// match is joined (its score column is then `m.score`).
+///
+/// Filters on other tables are `IN (…)` subqueries, which both engines turn
+/// into one index lookup instead of a probe per profile. On SQLite the text
+/// match is the outer loop (`CROSS JOIN` fixes the order), so the FTS5 query
+/// runs once rather than once per profile.
 fn from_where(b: &mut SqlBuilder, q: &TalentQuery) -> bool {
-    let text = q.text.as_deref().and_then(|t| {
-        if b.is_postgres() {
-            pg_query(t)
-        } else {
-            fts5_query(t)
-        }
-    });
+    let text = q.text.as_deref().and_then(|t| if b.is_postgres() { pg_query(t) } else { fts5_query(t) });
     let has_text = text.is_some();
-    b.push(" FROM freelancer_profiles fp");
-    if let Some(text) = text {
-        if b.is_postgres() {
+    match text {
+        Some(text) if b.is_postgres() => {
             let p = b.bind(text);
             b.push(&format!(
-                " JOIN (SELECT user_id, ts_rank(document, to_tsquery('english', {p})) AS score \
-                 FROM freelancer_search WHERE document @@ to_tsquery('english', {p})) m ON m.user_id = fp.user_id"
+                " FROM freelancer_profiles fp JOIN (SELECT user_id, ts_rank(document, to_tsquery('english', {p})) AS score \
+                 FROM freelancer_search WHERE document @@ to_tsquery('english', {p})) m ON m.user_id = fp.user_id \
+                 WHERE fp.status = 'approved'"
             ));
-        } else {
+        }
+        Some(text) => {
             let p = b.bind(text);
             b.push(&format!(
-                " JOIN (SELECT rowid AS user_id, -bm25(freelancer_search, 10.0, 5.0, 2.0, 6.0, 8.0) AS score \
-                 FROM freelancer_search WHERE freelancer_search MATCH {p}) m ON m.user_id = fp.user_id"
+                " FROM (SELECT rowid AS user_id, -bm25(freelancer_search, 10.0, 5.0, 2.0, 6.0, 8.0) AS score \
+                 FROM freelancer_search WHERE freelancer_search MATCH {p}) m CROSS JOIN freelancer_profiles fp \
+                 WHERE fp.user_id = m.user_id AND fp.status = 'approved'"
             ));
+        }
+        None => {
+            b.push(" FROM freelancer_profiles fp WHERE fp.status = 'approved'");
         }
     }
-    b.push(" WHERE fp.status = 'approved'");
     if let Some(role) = &q.role {
-        b.push_bound(
-            " AND EXISTS (SELECT 1 FROM profile_roles pr WHERE pr.user_id = fp.user_id AND pr.role_id = {})",
-            role.clone(),
-        );
+        b.push_bound(" AND fp.user_id IN (SELECT user_id FROM profile_roles WHERE role_id = {})", role.clone());
     }
     for slug in &q.skills {
         b.push_bound(
-            " AND EXISTS (SELECT 1 FROM profile_skills ps JOIN skills s ON s.id = ps.skill_id \
-             WHERE ps.user_id = fp.user_id AND s.slug = {})",
+            " AND fp.user_id IN (SELECT ps.user_id FROM profile_skills ps JOIN skills s ON s.id = ps.skill_id WHERE s.slug = {})",
             slug.clone(),
         );
     }
@@ -104,10 +103,7 @@ fn from_where(b: &mut SqlBuilder, q: &TalentQuery) -> bool {
         b.push_bound(" AND fp.rating_avg >= {}", rating);
     }
     if let Some(language) = &q.language {
-        b.push_bound(
-            " AND EXISTS (SELECT 1 FROM user_languages ul WHERE ul.user_id = fp.user_id AND ul.language = {})",
-            language.clone(),
-        );
+        b.push_bound(" AND fp.user_id IN (SELECT user_id FROM user_languages WHERE language = {})", language.clone());
     }
     if let Some(country) = &q.country {
         b.push_bound(" AND fp.country = {}", country.clone());
@@ -145,12 +141,13 @@ pub async fn search(db: &impl ConnectionTrait, q: &TalentQuery) -> Result<(Vec<i
     let mut b = SqlBuilder::new(backend);
     b.push("SELECT fp.user_id");
     let has_text = from_where(&mut b, q);
-    let nulls_last = "fp.rating_avg IS NULL, fp.rating_avg DESC, fp.review_count DESC";
+    // Matches the `idx_fp_rank` index: best rated first, unrated last.
+    let by_rating = "fp.rating_avg DESC NULLS LAST, fp.review_count DESC";
     let order = match q.sort.unwrap_or(TalentSort::Relevance) {
-        TalentSort::Relevance if has_text => format!("m.score DESC, {nulls_last}"),
-        TalentSort::Relevance | TalentSort::Rating => nulls_last.to_string(),
-        TalentSort::RateAsc => "fp.hourly_rate_cents IS NULL, fp.hourly_rate_cents ASC".into(),
-        TalentSort::RateDesc => "fp.hourly_rate_cents IS NULL, fp.hourly_rate_cents DESC".into(),
+        TalentSort::Relevance if has_text => format!("m.score DESC, {by_rating}"),
+        TalentSort::Relevance | TalentSort::Rating => by_rating.to_string(),
+        TalentSort::RateAsc => "fp.hourly_rate_cents ASC".into(),
+        TalentSort::RateDesc => "fp.hourly_rate_cents DESC".into(),
     };
     b.push(&format!(" ORDER BY {order}, fp.user_id ASC"));
     let limit = b.bind(q.limit as i64);

@@ -1,0 +1,3 @@
+//! Large synthetic data sets for benchmarks (`server seed --freelancers N --gigs M`).
+
+pub mod synthetic;
