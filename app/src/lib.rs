@@ -22,6 +22,7 @@ mod routes;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod suggestions;
 pub mod ui;
 
 pub use routes::{App, shell};

@@ -47,39 +47,81 @@ fn ms(d: Duration) -> String {
 
 #[tokio::main]
 async fn main() {
-    let size: usize = std::env::var("GUILD_BENCH_FREELANCERS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let size: usize = std::env::var("GUILD_BENCH_FREELANCERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = std::env::var("GUILD_BENCH_DB").unwrap_or_else(|_| dir.path().join("bench.db").display().to_string());
+    let path = std::env::var("GUILD_BENCH_DB")
+        .unwrap_or_else(|_| dir.path().join("bench.db").display().to_string());
     let url = format!("sqlite://{path}?mode=rwc");
-    let config = Config::from_lookup(|k| (k == "DATABASE_URL").then(|| url.clone())).expect("config");
+    let config =
+        Config::from_lookup(|k| (k == "DATABASE_URL").then(|| url.clone())).expect("config");
     let db = server::db::connect(&config).await.expect("connect");
     server::db::migrate(&db).await.expect("migrate");
 
     use sea_orm::{EntityTrait, PaginatorTrait};
-    let existing = app::entity::freelancer_profile::Entity::find().count(&db).await.expect("count") as usize;
+    let existing = app::entity::freelancer_profile::Entity::find()
+        .count(&db)
+        .await
+        .expect("count") as usize;
     if existing < size {
         let started = Instant::now();
-        server::seed::synthetic::seed(&db, size - existing, size / 2, true).await.expect("seed");
-        println!("seeded {} freelancers and {} gigs in {:.1}s", size - existing, size / 2, started.elapsed().as_secs_f64());
+        server::seed::synthetic::seed(&db, size - existing, size / 2, true)
+            .await
+            .expect("seed");
+        println!(
+            "seeded {} freelancers and {} gigs in {:.1}s",
+            size - existing,
+            size / 2,
+            started.elapsed().as_secs_f64()
+        );
     }
 
     let queries: Vec<(&str, TalentFilters)> = vec![
         ("text: wordpress", filters(&[("q", "wordpress")])),
-        ("text: wedding photography", filters(&[("q", "wedding photography")])),
+        (
+            "text: wedding photography",
+            filters(&[("q", "wedding photography")]),
+        ),
         ("text prefix: calc", filters(&[("q", "calc")])),
         ("role: web-developer", filters(&[("role", "web-developer")])),
-        ("role + skill: ui-ux-designer, Figma", filters(&[("role", "ui-ux-designer"), ("skills", "Figma")])),
+        (
+            "role + skill: ui-ux-designer, Figma",
+            filters(&[("role", "ui-ux-designer"), ("skills", "Figma")]),
+        ),
         ("skill: Python", filters(&[("skills", "Python")])),
-        ("rate 20–40 USD", filters(&[("min_rate", "20"), ("max_rate", "40")])),
-        ("language + country: Spanish, MX", filters(&[("language", "Spanish"), ("country", "MX")])),
-        ("coaches speaking French", filters(&[("kind", "coaching"), ("language", "French")])),
+        (
+            "rate 20–40 USD",
+            filters(&[("min_rate", "20"), ("max_rate", "40")]),
+        ),
+        (
+            "language + country: Spanish, MX",
+            filters(&[("language", "Spanish"), ("country", "MX")]),
+        ),
+        (
+            "coaches speaking French",
+            filters(&[("kind", "coaching"), ("language", "French")]),
+        ),
         ("all, sort by rate", filters(&[("sort", "rate_asc")])),
         ("all, sort by rating", filters(&[("sort", "rating")])),
-        ("text + role + rate: react", filters(&[("q", "react"), ("role", "frontend-developer"), ("max_rate", "80")])),
-        ("role, page 50", filters(&[("role", "web-developer"), ("page", "50")])),
+        (
+            "text + role + rate: react",
+            filters(&[
+                ("q", "react"),
+                ("role", "frontend-developer"),
+                ("max_rate", "80"),
+            ]),
+        ),
+        (
+            "role, page 50",
+            filters(&[("role", "web-developer"), ("page", "50")]),
+        ),
     ];
 
-    println!("\nDiscovery latency over {size} freelancers (SQLite, {RUNS} runs each, search + 20 cards):\n");
+    println!(
+        "\nDiscovery latency over {size} freelancers (SQLite, {RUNS} runs each, search + 20 cards):\n"
+    );
     println!("| query | matches | p50 ms | p95 ms |");
     println!("|---|---:|---:|---:|");
     let mut all = Vec::new();
@@ -96,9 +138,17 @@ async fn main() {
             total = page.total;
         }
         times.sort();
-        println!("| {name} | {total} | {} | {} |", ms(percentile(&times, 0.5)), ms(percentile(&times, 0.95)));
+        println!(
+            "| {name} | {total} | {} | {} |",
+            ms(percentile(&times, 0.5)),
+            ms(percentile(&times, 0.95))
+        );
         all.extend(times);
     }
     all.sort();
-    println!("| **all queries** | | **{}** | **{}** |", ms(percentile(&all, 0.5)), ms(percentile(&all, 0.95)));
+    println!(
+        "| **all queries** | | **{}** | **{}** |",
+        ms(percentile(&all, 0.5)),
+        ms(percentile(&all, 0.95))
+    );
 }

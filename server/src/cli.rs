@@ -39,6 +39,11 @@ enum Command {
         #[arg(long, default_value_t = 50_000)]
         gigs: usize,
     },
+    /// The role classifier: train, evaluate, predict.
+    Roles {
+        #[command(subcommand)]
+        command: crate::roles_cli::RolesCommand,
+    },
     /// Administrative commands.
     Admin {
         #[command(subcommand)]
@@ -105,9 +110,15 @@ impl From<AppError> for CliError {
 
 /// Runs the parsed command line.
 pub async fn run(cli: Cli) -> Result<(), CliError> {
+    if let Some(Command::Roles { command }) = cli.command {
+        return tokio::task::spawn_blocking(move || crate::roles_cli::run(command))
+            .await
+            .map_err(|e| CliError::Refused(e.to_string()))?;
+    }
     let config = Config::from_env()?;
     init_tracing(&config);
     match cli.command.unwrap_or(Command::Serve { seed_demo: false }) {
+        Command::Roles { .. } => unreachable!("handled above"),
         Command::Serve { seed_demo } => serve(config, seed_demo).await,
         Command::Migrate => {
             let db = db::connect(&config).await?;

@@ -9,6 +9,7 @@ pub mod db;
 pub mod demo;
 pub mod middleware;
 pub mod public_api;
+pub mod roles_cli;
 pub mod router;
 pub mod seed;
 pub mod session_store;

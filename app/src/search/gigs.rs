@@ -47,7 +47,13 @@ struct Count {
 }
 
 fn from_where(b: &mut SqlBuilder, q: &GigQuery) {
-    let text = q.text.as_deref().and_then(|t| if b.is_postgres() { pg_query(t) } else { fts5_query(t) });
+    let text = q.text.as_deref().and_then(|t| {
+        if b.is_postgres() {
+            pg_query(t)
+        } else {
+            fts5_query(t)
+        }
+    });
     match text {
         Some(text) if b.is_postgres() => {
             let p = b.bind(text);
@@ -71,7 +77,10 @@ fn from_where(b: &mut SqlBuilder, q: &GigQuery) {
         b.push_bound(" AND g.kind = {}", kind.as_str());
     }
     if let Some(role) = &q.role {
-        b.push_bound(" AND g.id IN (SELECT gig_id FROM gig_roles WHERE role_id = {})", role.clone());
+        b.push_bound(
+            " AND g.id IN (SELECT gig_id FROM gig_roles WHERE role_id = {})",
+            role.clone(),
+        );
     }
     for slug in &q.skills {
         b.push_bound(

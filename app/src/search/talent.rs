@@ -56,7 +56,13 @@ struct Count {
 /// match is the outer loop (`CROSS JOIN` fixes the order), so the FTS5 query
 /// runs once rather than once per profile.
 fn from_where(b: &mut SqlBuilder, q: &TalentQuery) -> bool {
-    let text = q.text.as_deref().and_then(|t| if b.is_postgres() { pg_query(t) } else { fts5_query(t) });
+    let text = q.text.as_deref().and_then(|t| {
+        if b.is_postgres() {
+            pg_query(t)
+        } else {
+            fts5_query(t)
+        }
+    });
     let has_text = text.is_some();
     match text {
         Some(text) if b.is_postgres() => {
@@ -80,7 +86,10 @@ fn from_where(b: &mut SqlBuilder, q: &TalentQuery) -> bool {
         }
     }
     if let Some(role) = &q.role {
-        b.push_bound(" AND fp.user_id IN (SELECT user_id FROM profile_roles WHERE role_id = {})", role.clone());
+        b.push_bound(
+            " AND fp.user_id IN (SELECT user_id FROM profile_roles WHERE role_id = {})",
+            role.clone(),
+        );
     }
     for slug in &q.skills {
         b.push_bound(
@@ -103,7 +112,10 @@ fn from_where(b: &mut SqlBuilder, q: &TalentQuery) -> bool {
         b.push_bound(" AND fp.rating_avg >= {}", rating);
     }
     if let Some(language) = &q.language {
-        b.push_bound(" AND fp.user_id IN (SELECT user_id FROM user_languages WHERE language = {})", language.clone());
+        b.push_bound(
+            " AND fp.user_id IN (SELECT user_id FROM user_languages WHERE language = {})",
+            language.clone(),
+        );
     }
     if let Some(country) = &q.country {
         b.push_bound(" AND fp.country = {}", country.clone());
