@@ -17,6 +17,7 @@ use crate::profiles::pages::client::{ClientOnboardingPage, ClientProfilePage};
 use crate::profiles::pages::onboarding::{OnboardingStartPage, OnboardingStepPage};
 use crate::profiles::pages::public::PublicProfilePage;
 use crate::proposals::pages::MyProposalsPage;
+use crate::suggestions::pages::SuggestPage;
 use crate::ui::layout::{Footer, Header};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/proposals") view=MyProposalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/contracts") view=ContractsPage ssr=SsrMode::Async/>
                     <Route path=path!("/contracts/:id") view=ContractPage ssr=SsrMode::Async/>
+                    <Route path=path!("/suggest") view=SuggestPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

@@ -3,6 +3,7 @@
 use crate::accounts::server::password::PasswordHasher;
 use crate::accounts::server::throttle::LoginThrottle;
 use crate::error::AppError;
+use crate::suggestions::classifier::RoleModel;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use leptos::prelude::use_context;
@@ -23,6 +24,8 @@ pub struct AppState {
     pub login_throttle: Arc<LoginThrottle>,
     /// Whether to trust `X-Forwarded-For` for the client IP.
     pub trust_proxy: bool,
+    /// The role classifier, loaded at start-up.
+    pub roles: Arc<RoleModel>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -10,6 +10,7 @@ mod m20261121_000001_accounts;
 mod m20261121_000002_marketplace;
 mod m20261121_000003_search;
 mod m20261121_000004_discovery_indexes;
+mod m20261121_000005_suggestions;
 
 /// Runs Guild's migrations.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000002_marketplace::Migration),
             Box::new(m20261121_000003_search::Migration),
             Box::new(m20261121_000004_discovery_indexes::Migration),
+            Box::new(m20261121_000005_suggestions::Migration),
         ]
     }
 }

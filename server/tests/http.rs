@@ -17,4 +17,5 @@ mod http {
     mod privacy;
     mod proposals;
     mod security;
+    mod suggestions;
 }

@@ -19,8 +19,8 @@ pub struct FreelancerDashboardData {
     pub rejection_reason: String,
     /// Where onboarding resumes, while the profile is not submitted.
     pub resume_href: Option<String>,
-    /// Open gigs that fit the profile, best first.
-    pub recommended: Vec<GigSummary>,
+    /// Open gigs that fit the profile, best first, with reasons.
+    pub recommended: Vec<crate::suggestions::model::GigRecommendation>,
     /// Recent proposals.
     pub proposals: Vec<ProposalView>,
     /// Active contracts as the freelancer.
@@ -49,7 +49,7 @@ pub async fn freelancer_dashboard() -> Result<FreelancerDashboardData, AppError>
         crate::accounts::server::guard::require_mode(crate::accounts::model::Mode::Freelancer)
             .await?;
     let state = crate::state::app_state()?;
-    super::server::freelancer(&state.db, &user).await
+    super::server::freelancer(&state.db, &state.roles, &user).await
 }
 
 /// The client/student dashboard of the signed-in user.

@@ -12,6 +12,7 @@ use crate::market::ProfileStatus;
 use crate::market::money::format_money;
 use crate::market::taxonomy::role_name;
 use crate::proposals::pages::ProposalCard;
+use crate::suggestions::pages::{NeedBox, RecommendationList, SuggestionHistory};
 use crate::ui::widgets::{Empty, ErrorNote};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -59,6 +60,10 @@ fn ClientHome(user: CurrentUser) -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <div class="dashboard__grid">
+                <NeedBox heading="Not sure who you need? Describe it"/>
+                <SuggestionHistory/>
+            </div>
         </section>
     }
 }
@@ -166,11 +171,7 @@ fn FreelancerPanels(data: FreelancerDashboardData, username: String) -> impl Int
             </section>
             <section class="panel" aria-labelledby="recommended">
                 <h2 id="recommended">"Recommended gigs"</h2>
-                {if data.recommended.is_empty() {
-                    view! { <Empty title="No matches right now">"Gigs that share your roles and skills show up here. Browse the " <A href="/gigs">"gig board"</A> "."</Empty> }.into_any()
-                } else {
-                    view! { <div class="card-list">{data.recommended.into_iter().map(|gig| view! { <GigCard gig/> }).collect_view()}</div> }.into_any()
-                }}
+                <RecommendationList items=data.recommended/>
             </section>
             <section class="panel" aria-labelledby="active-contracts">
                 <h2 id="active-contracts">"Active contracts"</h2>

@@ -5,55 +5,17 @@ use crate::accounts::model::CurrentUser;
 use crate::contracts::model::{ContractSide, ContractSummary};
 use crate::entity::client_profile;
 use crate::error::AppError;
-use crate::gigs::server::cards::summaries_by_id;
 use crate::market::{ContractStatus, FreelancerKind, ProfileStatus};
 use crate::profiles::server::repo::find_row;
 use crate::profiles::steps;
+use crate::suggestions::classifier::RoleModel;
+use crate::suggestions::server::matching::{Weights, recommend_gigs};
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, Statement};
-
-#[derive(Debug, FromQueryResult)]
-struct Scored {
-    id: i32,
-}
-
-/// Open public gigs that share roles or skills with the freelancer's
-/// profile (a role counts double), excluding their own and ones they
-/// already proposed on; lessons for coaches, projects for freelancers.
-pub async fn overlap_recommendations(
-    db: &DatabaseConnection,
-    user_id: i32,
-    kind: FreelancerKind,
-    limit: i64,
-) -> Result<Vec<i32>, AppError> {
-    let kind_filter = match kind {
-        FreelancerKind::Coaching => " AND g.kind = 'lesson'",
-        FreelancerKind::Freelance => " AND g.kind = 'project'",
-        FreelancerKind::Both => "",
-    };
-    let sql = format!(
-        "SELECT id FROM (SELECT g.id, g.published_at, \
-           2 * (SELECT COUNT(*) FROM gig_roles gr WHERE gr.gig_id = g.id AND gr.role_id IN (SELECT role_id FROM profile_roles WHERE user_id = $1)) \
-           + (SELECT COUNT(*) FROM gig_skills gs WHERE gs.gig_id = g.id AND gs.skill_id IN (SELECT skill_id FROM profile_skills WHERE user_id = $1)) AS score \
-         FROM gigs g WHERE g.status = 'open' AND g.visibility = 'public' AND g.owner_id <> $1{kind_filter} \
-           AND NOT EXISTS (SELECT 1 FROM proposals p WHERE p.gig_id = g.id AND p.freelancer_id = $1)) ranked \
-         WHERE score > 0 ORDER BY score DESC, published_at DESC LIMIT $2"
-    );
-    let stmt = Statement::from_sql_and_values(
-        db.get_database_backend(),
-        sql,
-        [user_id.into(), limit.into()],
-    );
-    Ok(Scored::find_by_statement(stmt)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| s.id)
-        .collect())
-}
 
 /// The freelancer/coach dashboard.
 pub async fn freelancer(
     db: &DatabaseConnection,
+    model: &RoleModel,
     user: &CurrentUser,
 ) -> Result<FreelancerDashboardData, AppError> {
     let row = find_row(db, user.id).await?;
@@ -66,10 +28,9 @@ pub async fn freelancer(
         (None, _, _) => Some("/onboarding".to_string()),
         _ => None,
     };
-    let recommended = match (status, kind) {
-        (Some(ProfileStatus::Approved), Some(kind)) => {
-            let ids = overlap_recommendations(db, user.id, kind, 6).await?;
-            summaries_by_id(db, &ids, Some(user.id)).await?
+    let recommended = match status {
+        Some(ProfileStatus::Approved) => {
+            recommend_gigs(db, model, user.id, &Weights::default(), 6).await?
         }
         _ => Vec::new(),
     };

@@ -1,5 +1,6 @@
 //! `/`: what Guild is, for a newcomer.
 
+use crate::suggestions::pages::NeedBox;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -20,6 +21,8 @@ pub fn LandingPage() -> impl IntoView {
                 <A href="/login" attr:class="button button--ghost button--large">"Log in"</A>
             </div>
         </section>
+
+        <NeedBox/>
 
         <section class="features" aria-labelledby="sides-heading">
             <h2 id="sides-heading">"Two sides, one account"</h2>

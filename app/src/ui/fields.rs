@@ -44,7 +44,7 @@ pub fn TextArea(
     #[prop(default = 5)]
     rows: u32,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = crate::ui::form::field_id(&name);
     view! {
         <div class="field" class:has-error=move || error.get().is_some()>
             <label for=id.clone()>{label}</label>
@@ -76,7 +76,7 @@ pub fn Select(
     #[prop(optional, into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let id = format!("field-{}", name.replace(['[', ']'], "-"));
+    let id = crate::ui::form::field_id(&name);
     view! {
         <div class="field" class:has-error=move || error.get().is_some()>
             <label for=id.clone()>{label}</label>
@@ -139,9 +139,11 @@ pub fn RoleChecklist(
                                     .map(|role| {
                                         let id = role.id.clone();
                                         let checked = move || selected.get().contains(&id);
+                                        let id2 = role.id.clone();
+                                        let live = move || selected.get().contains(&id2);
                                         view! {
                                             <label class="chip-check" title=role.covers.clone()>
-                                                <input type="checkbox" name=name value=role.id.clone() checked=checked/>
+                                                <input type="checkbox" name=name value=role.id.clone() checked=checked prop:checked=live/>
                                                 <span>{role.name.clone()}</span>
                                             </label>
                                         }
@@ -173,7 +175,7 @@ pub fn SkillsInput(
     #[prop(optional, into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = crate::ui::form::field_id(&name);
     let input = NodeRef::<leptos::html::Input>::new();
     let typed = RwSignal::new(String::new());
     let suggestions = Resource::new(
@@ -217,7 +219,7 @@ pub fn SkillsInput(
             <label for=id.clone()>{label}</label>
             <p class="field__hint">"Separate skills with commas, e.g. React, Figma, Copywriting."</p>
             <input id=id type="text" name=name.clone() node_ref=input autocomplete="off"
-                value=move || value.get() on:input=on_input
+                value=move || value.get() prop:value=move || value.get().unwrap_or_default() on:input=on_input
                 aria-invalid=move || error.get().is_some().then_some("true")/>
             <Transition fallback=|| ()>
                 {move || {

@@ -16,6 +16,12 @@ where
     })
 }
 
+/// The element id of the form field named `name` (brackets become dashes,
+/// so `gig[title]` is `field-gig-title-`).
+pub fn field_id(name: &str) -> String {
+    format!("field-{}", name.replace(['[', ']'], "-"))
+}
+
 /// A labelled text input with an optional hint and an inline error.
 #[component]
 pub fn TextField(
@@ -44,7 +50,7 @@ pub fn TextField(
     #[prop(optional)]
     required: bool,
 ) -> impl IntoView {
-    let id = format!("field-{}", name.replace(['[', ']'], "-"));
+    let id = field_id(&name);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {

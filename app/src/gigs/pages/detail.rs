@@ -12,6 +12,7 @@ use crate::proposals::api::{
     WithdrawProposal, get_proposal, gig_proposals,
 };
 use crate::proposals::pages::{AcceptForm, ProposalCard, ProposalFields};
+use crate::suggestions::pages::SuggestedTalent;
 use crate::ui::form::{FormAlert, action_error};
 use crate::ui::format;
 use crate::ui::widgets::{ActionError, Empty, ErrorNote};
@@ -132,6 +133,9 @@ fn GigView(
                 <ActionError error=cancel_error/>
                 <ActionError error=close_error/>
                 <OwnerProposals gig_id=g.id kind=g.kind status=g.status/>
+                {matches!(g.status, GigStatus::Open | GigStatus::Pending | GigStatus::Draft).then(|| view! {
+                    <SuggestedTalent gig_id=g.id can_invite=g.status == GigStatus::Open/>
+                })}
             </section>
         })}
         {(!detail.is_owner).then(|| view! { <FreelancerPanel detail=detail.clone() submit=propose/> })}

@@ -6,7 +6,7 @@ use crate::gigs::model::GigInput;
 use crate::market::money::CURRENCIES;
 use crate::market::{Level, Visibility};
 use crate::ui::fields::{RoleChecklist, Select, SkillsInput, TextArea, country_options};
-use crate::ui::form::{FormAlert, TextField, action_error, field_error, field_value};
+use crate::ui::form::{FormAlert, TextField, action_error, field_error, field_id, field_value};
 use crate::ui::widgets::ErrorNote;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -74,7 +74,11 @@ fn GigForm(id: Option<i32>, input: GigInput) -> impl IntoView {
     let v = move |name: &'static str, current: &str| field_value(error, name, current.to_string());
     let e = move |name: &'static str| field_error(error, name);
     let roles = input.roles.clone();
+    let suggested: RwSignal<Option<(Vec<String>, Vec<String>)>> = RwSignal::new(None);
     let chosen_roles = Signal::derive(move || {
+        if let Some((roles, _)) = suggested.get() {
+            return roles;
+        }
         error
             .get()
             .and_then(|e| e.value("roles"))
@@ -85,6 +89,11 @@ fn GigForm(id: Option<i32>, input: GigInput) -> impl IntoView {
                     .collect()
             })
             .unwrap_or_else(|| roles.clone())
+    });
+    let skills_initial = v("skills", &input.skills);
+    let skills_value = Signal::derive(move || match suggested.get() {
+        Some((_, skills)) if !skills.is_empty() => Some(skills.join(", ")),
+        _ => skills_initial.get(),
     });
     let kind = RwSignal::new(input.kind.clone());
     let is_lesson = move || kind.get() == "lesson";
@@ -134,8 +143,9 @@ fn GigForm(id: Option<i32>, input: GigInput) -> impl IntoView {
                 <TextArea label="Description" name="gig[description]" rows=7
                     hint="What you need, the result you expect, and anything a freelancer should know."
                     value=v("description", &input.description) error=e("description")/>
+                <SuggestFromDescription suggested/>
                 <RoleChecklist legend="Roles needed (up to 3)" name="gig[roles][]" selected=chosen_roles error=e("roles")/>
-                <SkillsInput name="gig[skills]" label="Skills" value=v("skills", &input.skills) error=e("skills")/>
+                <SkillsInput name="gig[skills]" label="Skills" value=skills_value error=e("skills")/>
                 <fieldset class="field lesson-fields" class:is-hidden=move || !is_lesson()>
                     <legend>"For learning requests"</legend>
                     <TextField label="Subject" name="gig[subject]" value=v("subject", &input.subject) error=e("subject")/>
@@ -173,4 +183,71 @@ fn GigForm(id: Option<i32>, input: GigInput) -> impl IntoView {
             </ActionForm>
         </section>
     }
+}
+
+/// "Suggest roles and skills" for the post-a-gig form: reads the title and
+/// description, asks the role classifier, and ticks the roles and fills the
+/// skills it finds (the owner can still change them).
+#[component]
+fn SuggestFromDescription(
+    suggested: RwSignal<Option<(Vec<String>, Vec<String>)>>,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let suggest = move |_| {
+        let text =
+            read_field(&field_id("gig[title]")) + ". " + &read_field(&field_id("gig[description]"));
+        status.set("Suggesting…".into());
+        leptos::task::spawn_local(async move {
+            match crate::suggestions::api::suggest_roles(text).await {
+                Ok(s) if s.confident() => {
+                    let names = s
+                        .roles
+                        .iter()
+                        .map(|r| r.name.clone())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    status.set(format!("Suggested: {names}. Adjust them below if needed."));
+                    suggested.set(Some((
+                        s.roles.into_iter().take(3).map(|r| r.id).collect(),
+                        s.skills,
+                    )));
+                }
+                Ok(_) => {
+                    status.set("Add a little more detail to the description and try again.".into())
+                }
+                Err(e) => status.set(e.summary()),
+            }
+        });
+    };
+    view! {
+        <div class="suggest-fill">
+            <button type="button" class="button button--small" on:click=suggest data-test="suggest-roles">
+                "Suggest roles and skills from my description"
+            </button>
+            <span class="muted" role="status">{move || status.get()}</span>
+        </div>
+    }
+}
+
+/// The current value of a text field or area by element id (in the browser).
+fn read_field(id: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        use web_sys::wasm_bindgen::JsCast;
+        let element = leptos::prelude::document().get_element_by_id(id);
+        if let Some(area) = element
+            .as_ref()
+            .and_then(|e| e.dyn_ref::<web_sys::HtmlTextAreaElement>())
+        {
+            return area.value();
+        }
+        if let Some(input) = element
+            .as_ref()
+            .and_then(|e| e.dyn_ref::<web_sys::HtmlInputElement>())
+        {
+            return input.value();
+        }
+    }
+    let _ = id;
+    String::new()
 }

@@ -151,14 +151,15 @@ pub async fn save(
     Ok(saved.id)
 }
 
-/// Whether `viewer` has a proposal or contract on the gig.
+/// Whether `viewer` was invited to the gig or has a proposal on it.
 async fn involved(db: &impl ConnectionTrait, gig_id: i32, viewer: i32) -> Result<bool, AppError> {
     let proposals = proposal::Entity::find()
         .filter(proposal::Column::GigId.eq(gig_id))
         .filter(proposal::Column::FreelancerId.eq(viewer))
         .count(db)
         .await?;
-    Ok(proposals > 0)
+    Ok(proposals > 0
+        || crate::suggestions::server::invitations::is_invited(db, gig_id, viewer).await?)
 }
 
 /// Whether `viewer` may see the gig: owners and admins always; public gigs
