@@ -184,7 +184,7 @@ struct GigFacts {
 struct Match {
     score: f32,
     reasons: Vec<String>,
-    /// Whether the work itself fits (a shared role or skill, the classifier
+    /// Whether the work itself fits (a shared role, two shared skills, the classifier
     /// or the texts agree); rate and language only rerank relevant gigs.
     relevant: bool,
 }
@@ -252,7 +252,7 @@ fn score(
         .collect();
     if !matched.is_empty() {
         score += weights.skill * matched.len() as f32;
-        relevant |= weights.skill > 0.0;
+        relevant |= weights.skill > 0.0 && matched.len() >= 2;
         reasons.push(format!(
             "matches: {}",
             matched
