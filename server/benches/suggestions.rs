@@ -79,8 +79,11 @@ async fn demo_database(dir: &std::path::Path) -> DatabaseConnection {
     db
 }
 
+/// One freelancer's recommended gig ids and the gigs relevant to them.
+type Ranked = (Vec<i32>, HashSet<i32>);
+
 /// Mean precision@K and recall@K of `lists` against each freelancer's relevant gigs.
-fn precision_recall(lists: &[(Vec<i32>, HashSet<i32>)]) -> (f64, f64, f64) {
+fn precision_recall(lists: &[Ranked]) -> (f64, f64, f64) {
     let (mut p, mut r, mut shown) = (0.0, 0.0, 0.0);
     for (list, relevant) in lists {
         let hits = list.iter().filter(|g| relevant.contains(g)).count() as f64;
@@ -139,7 +142,7 @@ async fn recommendation_quality() {
         ("product weights", Weights::default()),
         ("text only", Weights::text_only()),
     ];
-    let mut results: Vec<(&str, Vec<(Vec<i32>, HashSet<i32>)>)> =
+    let mut results: Vec<(&str, Vec<Ranked>)> =
         variants.iter().map(|(n, _)| (*n, Vec::new())).collect();
     let mut baseline = Vec::new();
     let mut times = Vec::new();

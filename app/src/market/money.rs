@@ -32,7 +32,7 @@ fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -69,7 +69,7 @@ pub fn parse_amount(input: &str) -> Result<i64, &'static str> {
         .checked_mul(100)
         .and_then(|w| w.checked_add(cents))
         .ok_or("That amount is too large.")?;
-    if total > 100_000_000_00 {
+    if total > 10_000_000_000 {
         return Err("That amount is too large.");
     }
     Ok(total)
@@ -91,7 +91,7 @@ mod tests {
     #[test]
     fn formats_with_symbol_and_grouping() {
         assert_eq!(format_money(4550, "USD"), "$45.50");
-        assert_eq!(format_money(120_000_00, "EUR"), "€120,000");
+        assert_eq!(format_money(12_000_000, "EUR"), "€120,000");
         assert_eq!(format_money(5, "GBP"), "£0.05");
         assert_eq!(format_money(1000, "CHF"), "CHF 10");
     }

@@ -398,7 +398,7 @@ pub async fn recommend_gigs(
     let mut scored: Vec<(f32, Vec<String>, i32, bool)> = gig_facts(db, &candidates)
         .await?
         .iter()
-        .map(|g| {
+        .filter_map(|g| {
             let m = score(
                 model,
                 weights,
@@ -420,7 +420,6 @@ pub async fn recommend_gigs(
                 is_invited,
             ))
         })
-        .flatten()
         .filter(|(s, ..)| *s > 0.6)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.2.cmp(&a.2)));
