@@ -72,7 +72,7 @@ async fn demo_database(dir: &std::path::Path) -> DatabaseConnection {
     let options = leptos::config::LeptosOptions::builder()
         .output_name("guild")
         .build();
-    let state = server::state::build(&config, options, db.clone());
+    let state = server::state::build(&config, options, db.clone()).expect("state");
     server::demo::seed_if_empty(&state)
         .await
         .expect("demo seed");

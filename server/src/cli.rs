@@ -133,7 +133,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 &config,
                 LeptosOptions::builder().output_name("guild").build(),
                 db,
-            );
+            )?;
             demo::seed_and_report(&state).await
         }
         Command::Seed { freelancers, gigs } => {
@@ -163,7 +163,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 &config,
                 LeptosOptions::builder().output_name("guild").build(),
                 db,
-            );
+            )?;
             let password = read_password()?;
             let input = SignupInput {
                 display_name: display_name.unwrap_or_else(|| username.clone()),
@@ -228,7 +228,7 @@ async fn serve(config: Config, seed_demo: bool) -> Result<(), CliError> {
         .leptos_options;
     let db = db::connect(&config).await?;
     db::migrate(&db).await?;
-    let state = state::build(&config, leptos_options, db.clone());
+    let state = state::build(&config, leptos_options, db.clone())?;
     if seed_demo {
         demo::seed_and_report(&state).await?;
     }

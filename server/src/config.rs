@@ -28,6 +28,8 @@ pub struct Config {
     pub login_refill: Duration,
     /// `GUILD_TRUST_PROXY`: take the client IP from `X-Forwarded-For` (only behind a proxy you run).
     pub trust_proxy: bool,
+    /// `GUILD_ROLE_MODEL`: a role-classifier artefact to load instead of the shipped one.
+    pub role_model: Option<std::path::PathBuf>,
 }
 
 /// A variable that is set but cannot be used.
@@ -85,6 +87,9 @@ impl Config {
             login_burst: parse_or("GUILD_LOGIN_BURST", get, 10)?,
             login_refill: Duration::from_secs(parse_or("GUILD_LOGIN_REFILL_SECS", get, 60)?),
             trust_proxy: parse_or("GUILD_TRUST_PROXY", get, false)?,
+            role_model: get("GUILD_ROLE_MODEL")
+                .filter(|v| !v.trim().is_empty())
+                .map(std::path::PathBuf::from),
         })
     }
 

@@ -1,6 +1,6 @@
 //! Building the shared [`AppState`] from configuration.
 
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
 use app::accounts::server::password::PasswordHasher;
 use app::accounts::server::throttle::LoginThrottle;
 use app::state::AppState;
@@ -14,29 +14,61 @@ fn hashing_permits() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get().max(2))
 }
 
-/// The role model: the file named by `GUILD_ROLE_MODEL`, or the artefact
-/// shipped in the binary.
-fn role_model() -> Arc<RoleModel> {
-    match std::env::var_os("GUILD_ROLE_MODEL") {
-        Some(path) => match app::suggestions::classifier::load(std::path::Path::new(&path)) {
-            Ok(model) => Arc::new(model),
-            Err(e) => {
-                tracing::error!(error = %e, "could not load GUILD_ROLE_MODEL; using the shipped model");
-                Arc::new(app::suggestions::classifier::embedded().clone())
-            }
-        },
-        None => Arc::new(app::suggestions::classifier::embedded().clone()),
+/// The role model: the artefact named by `GUILD_ROLE_MODEL`, or the one
+/// shipped in the binary. A named file that cannot be loaded is an error.
+fn role_model(config: &Config) -> Result<Arc<RoleModel>, ConfigError> {
+    match &config.role_model {
+        Some(path) => app::suggestions::classifier::load(path)
+            .map(Arc::new)
+            .map_err(|reason| ConfigError {
+                name: "GUILD_ROLE_MODEL",
+                reason,
+            }),
+        None => Ok(Arc::new(app::suggestions::classifier::embedded().clone())),
     }
 }
 
-/// The state every request shares.
-pub fn build(config: &Config, leptos_options: LeptosOptions, db: DatabaseConnection) -> AppState {
-    AppState {
+/// The state every request shares; fails when `GUILD_ROLE_MODEL` names an
+/// artefact that cannot be loaded.
+pub fn build(
+    config: &Config,
+    leptos_options: LeptosOptions,
+    db: DatabaseConnection,
+) -> Result<AppState, ConfigError> {
+    Ok(AppState {
         leptos_options,
         db,
         hasher: Arc::new(PasswordHasher::new(hashing_permits())),
         login_throttle: Arc::new(LoginThrottle::new(config.login_burst, config.login_refill)),
         trust_proxy: config.trust_proxy,
-        roles: role_model(),
+        roles: role_model(config)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(vars: &[(&str, &str)]) -> Config {
+        Config::from_lookup(|k| {
+            vars.iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        })
+        .expect("config")
+    }
+
+    #[test]
+    fn the_shipped_role_model_is_used_by_default() {
+        let model = role_model(&config(&[])).expect("model");
+        assert_eq!(*model, *app::suggestions::classifier::embedded());
+    }
+
+    #[test]
+    fn a_role_model_that_cannot_be_loaded_stops_start_up() {
+        let err = role_model(&config(&[("GUILD_ROLE_MODEL", "/nonexistent/model.json")]))
+            .expect_err("missing file");
+        assert_eq!(err.name, "GUILD_ROLE_MODEL");
+        assert!(err.reason.contains("/nonexistent/model.json"));
     }
 }

@@ -89,7 +89,7 @@ impl TestApp {
             .output_name("guild")
             .site_root(site.display().to_string())
             .build();
-        let state = server::state::build(&config, options, db);
+        let state = server::state::build(&config, options, db).expect("state");
         let peer: SocketAddr = "203.0.113.10:40000".parse().expect("addr");
         let router = server::app(state.clone(), &config).layer(MockConnectInfo(peer));
         TestApp {

@@ -11,6 +11,53 @@ use std::collections::HashMap;
 /// Skills shown on a card.
 const CARD_SKILLS: usize = 6;
 
+/// The role ids of each profile among `ids`, in the order the person chose.
+pub async fn roles_by_user(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<HashMap<i32, Vec<String>>, AppError> {
+    let mut roles: HashMap<i32, Vec<String>> = HashMap::new();
+    for r in profile_role::Entity::find()
+        .filter(profile_role::Column::UserId.is_in(ids.to_vec()))
+        .order_by_asc(profile_role::Column::Position)
+        .all(db)
+        .await?
+    {
+        roles.entry(r.user_id).or_default().push(r.role_id);
+    }
+    Ok(roles)
+}
+
+/// The skill names of each profile among `ids`.
+pub async fn skills_by_user(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<HashMap<i32, Vec<String>>, AppError> {
+    let links = profile_skill::Entity::find()
+        .filter(profile_skill::Column::UserId.is_in(ids.to_vec()))
+        .all(db)
+        .await?;
+    let skill_ids: Vec<i32> = links.iter().map(|l| l.skill_id).collect();
+    let names: HashMap<i32, String> = if skill_ids.is_empty() {
+        HashMap::new()
+    } else {
+        skill::Entity::find()
+            .filter(skill::Column::Id.is_in(skill_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s.name))
+            .collect()
+    };
+    let mut skills: HashMap<i32, Vec<String>> = HashMap::new();
+    for link in links {
+        if let Some(name) = names.get(&link.skill_id) {
+            skills.entry(link.user_id).or_default().push(name.clone());
+        }
+    }
+    Ok(skills)
+}
+
 /// Cards for `ids`, in the same order; `viewer` marks bookmarks.
 pub async fn talent_cards(
     db: &impl ConnectionTrait,
@@ -34,37 +81,8 @@ pub async fn talent_cards(
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
-    let mut roles: HashMap<i32, Vec<String>> = HashMap::new();
-    for r in profile_role::Entity::find()
-        .filter(profile_role::Column::UserId.is_in(ids.to_vec()))
-        .order_by_asc(profile_role::Column::Position)
-        .all(db)
-        .await?
-    {
-        roles.entry(r.user_id).or_default().push(r.role_id);
-    }
-    let links = profile_skill::Entity::find()
-        .filter(profile_skill::Column::UserId.is_in(ids.to_vec()))
-        .all(db)
-        .await?;
-    let skill_ids: Vec<i32> = links.iter().map(|l| l.skill_id).collect();
-    let names: HashMap<i32, String> = if skill_ids.is_empty() {
-        HashMap::new()
-    } else {
-        skill::Entity::find()
-            .filter(skill::Column::Id.is_in(skill_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|s| (s.id, s.name))
-            .collect()
-    };
-    let mut skills: HashMap<i32, Vec<String>> = HashMap::new();
-    for link in links {
-        if let Some(name) = names.get(&link.skill_id) {
-            skills.entry(link.user_id).or_default().push(name.clone());
-        }
-    }
+    let mut roles = roles_by_user(db, ids).await?;
+    let mut skills = skills_by_user(db, ids).await?;
     let saved: Vec<i32> = match viewer {
         Some(viewer) => saved_talent::Entity::find()
             .filter(saved_talent::Column::UserId.eq(viewer))

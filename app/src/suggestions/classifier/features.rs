@@ -178,16 +178,21 @@ mod tests {
         .to_vec()
     }
 
-    #[test]
-    fn vectors_are_unit_length_and_sorted() {
-        let v = Vectorizer::fit(
+    /// A vectorizer over the test corpus keeping every term.
+    fn fitted() -> Vectorizer {
+        Vectorizer::fit(
             &corpus(),
             &VocabularyLimits {
                 min_df_words: 1,
                 min_df_chars: 1,
                 ..Default::default()
             },
-        );
+        )
+    }
+
+    #[test]
+    fn vectors_are_unit_length_and_sorted() {
+        let v = fitted();
         let x = v.transform("website for a bakery");
         let norm: f32 = x.iter().map(|(_, v)| v * v).sum();
         assert!((norm - 1.0).abs() < 1e-5);
@@ -196,14 +201,7 @@ mod tests {
 
     #[test]
     fn rarer_terms_weigh_more() {
-        let v = Vectorizer::fit(
-            &corpus(),
-            &VocabularyLimits {
-                min_df_words: 1,
-                min_df_chars: 1,
-                ..Default::default()
-            },
-        );
+        let v = fitted();
         let idf_of = |t: &str| v.idf[v.terms.iter().position(|x| x == t).unwrap()];
         assert!(idf_of("bakeri") > idf_of("websit"));
     }

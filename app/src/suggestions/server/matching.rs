@@ -7,14 +7,13 @@
 use super::invitations::invited_to;
 use crate::accounts::model::{CurrentUser, Role};
 use crate::entity::{
-    freelancer_profile, gig, gig_invitation, portfolio_item, profile_role, profile_skill, proposal,
-    skill, user_language,
+    freelancer_profile, gig, gig_invitation, portfolio_item, proposal, user_language,
 };
 use crate::error::AppError;
 use crate::gigs::server::cards::summaries_by_id;
 use crate::market::taxonomy::role_name;
 use crate::market::{FreelancerKind, GigKind, PriceType};
-use crate::profiles::server::cards::talent_cards;
+use crate::profiles::server::cards::{roles_by_user, skills_by_user, talent_cards};
 use crate::suggestions::classifier::RoleModel;
 use crate::suggestions::classifier::features::SparseVec;
 use crate::suggestions::classifier::model::sparse_dot;
@@ -97,31 +96,8 @@ pub async fn facts(
         .filter(freelancer_profile::Column::UserId.is_in(ids.to_vec()))
         .all(db)
         .await?;
-    let mut roles: HashMap<i32, Vec<String>> = HashMap::new();
-    for r in profile_role::Entity::find()
-        .filter(profile_role::Column::UserId.is_in(ids.to_vec()))
-        .all(db)
-        .await?
-    {
-        roles.entry(r.user_id).or_default().push(r.role_id);
-    }
-    let links = profile_skill::Entity::find()
-        .filter(profile_skill::Column::UserId.is_in(ids.to_vec()))
-        .all(db)
-        .await?;
-    let names: HashMap<i32, String> = skill::Entity::find()
-        .filter(skill::Column::Id.is_in(links.iter().map(|l| l.skill_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect();
-    let mut skills: HashMap<i32, Vec<String>> = HashMap::new();
-    for l in links {
-        if let Some(n) = names.get(&l.skill_id) {
-            skills.entry(l.user_id).or_default().push(n.clone());
-        }
-    }
+    let mut roles = roles_by_user(db, ids).await?;
+    let mut skills = skills_by_user(db, ids).await?;
     let mut languages: HashMap<i32, Vec<String>> = HashMap::new();
     for l in user_language::Entity::find()
         .filter(user_language::Column::UserId.is_in(ids.to_vec()))
