@@ -160,32 +160,87 @@ struct Ranked<'a> {
     score: f64,
 }
 
+/// One answer line: the prediction for `line`, or `{"id": …, "error": …}`
+/// when the line is not `{"id": …, "text": "…"}` (the id is kept when it
+/// can be read, so answers stay aligned with inputs).
+fn answer(model: &RoleModel, line: &str) -> Result<String, String> {
+    let input: PredictInput = match serde_json::from_str(line) {
+        Ok(input) => input,
+        Err(e) => {
+            let id = serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .unwrap_or(serde_json::Value::Null);
+            let error = format!("expected {{\"id\": ..., \"text\": \"...\"}}: {e}");
+            return Err(serde_json::json!({ "id": id, "error": error }).to_string());
+        }
+    };
+    let p = model.predict(&input.text);
+    let out = PredictOutput {
+        id: &input.id,
+        roles: &p.roles,
+        ranked: p
+            .ranked
+            .iter()
+            .map(|r| Ranked {
+                role: &r.role,
+                score: (f64::from(r.score) * 10_000.0).round() / 10_000.0,
+            })
+            .collect(),
+    };
+    Ok(serde_json::to_string(&out).expect("predictions serialise"))
+}
+
+/// Answers every input line in order, flushing each; bad lines get an
+/// error line and a non-zero exit status once all input is read.
 fn predict(model: &RoleModel) -> Result<(), CliError> {
     let stdin = std::io::stdin();
     let mut stdout = std::io::stdout().lock();
-    for line in stdin.lock().lines() {
+    let mut bad = 0;
+    for (number, line) in stdin.lock().lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
             continue;
         }
-        let input: PredictInput = serde_json::from_str(&line)
-            .map_err(|e| CliError::Refused(format!("bad input line ({e}): {line}")))?;
-        let p = model.predict(&input.text);
-        let out = PredictOutput {
-            id: &input.id,
-            roles: &p.roles,
-            ranked: p
-                .ranked
-                .iter()
-                .map(|r| Ranked {
-                    role: &r.role,
-                    score: (f64::from(r.score) * 10_000.0).round() / 10_000.0,
-                })
-                .collect(),
-        };
-        serde_json::to_writer(&mut stdout, &out).map_err(|e| CliError::Refused(e.to_string()))?;
+        let out = answer(model, &line).unwrap_or_else(|error_line| {
+            bad += 1;
+            eprintln!("line {}: {error_line}", number + 1);
+            error_line
+        });
+        stdout.write_all(out.as_bytes())?;
         stdout.write_all(b"\n")?;
         stdout.flush()?;
     }
+    if bad > 0 {
+        return Err(CliError::Refused(format!(
+            "{bad} input line(s) could not be read"
+        )));
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_keep_the_id_and_report_bad_lines() {
+        let model = embedded();
+        let ok: serde_json::Value = serde_json::from_str(
+            &answer(model, r#"{"id": 7, "text": "my son is failing algebra"}"#).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(ok["id"], 7);
+        assert_eq!(ok["roles"][0], "math-tutor");
+        assert_eq!(ok["ranked"].as_array().unwrap().len(), 5);
+
+        let missing_text: serde_json::Value =
+            serde_json::from_str(&answer(model, r#"{"id": "q1"}"#).unwrap_err()).unwrap();
+        assert_eq!(missing_text["id"], "q1");
+        assert!(missing_text["error"].as_str().unwrap().contains("text"));
+
+        let garbage: serde_json::Value =
+            serde_json::from_str(&answer(model, "garbage").unwrap_err()).unwrap();
+        assert!(garbage["id"].is_null());
+    }
 }
