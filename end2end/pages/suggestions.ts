@@ -29,3 +29,28 @@ export class NeedBox {
     return this.page.locator(`.role-bar[data-role="${roleId}"]`);
   }
 }
+
+/** The "Suggested talent" panel a gig owner sees on their gig. */
+export class SuggestedTalentPanel {
+  constructor(private readonly page: Page) {}
+
+  /** Suggestions that can still be invited. */
+  invitable() {
+    return this.page.locator('.suggested-talent .recommendation', { has: this.page.locator('[data-test="invite"]') });
+  }
+
+  /** One person's suggestion. */
+  person(username: string) {
+    return this.page.locator(`.suggested-talent .recommendation[data-username="${username}"]`);
+  }
+
+  /** Invites the first person not invited yet; returns their username. */
+  async inviteFirst(): Promise<string> {
+    const first = this.invitable().first();
+    await expect(first).toBeVisible();
+    const username = (await first.getAttribute('data-username')) ?? '';
+    await first.locator('[data-test="invite"]').click();
+    await expect(this.person(username).locator('[data-test="invited"]')).toBeVisible();
+    return username;
+  }
+}

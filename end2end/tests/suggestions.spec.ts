@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, logIn } from '../pages/actors';
-import { open, uniqueName } from '../pages/app';
-import { NeedBox } from '../pages/suggestions';
+import { DEMO_PASSWORD, logIn, newActor } from '../pages/actors';
+import { open, uniqueName, waitForHydration } from '../pages/app';
+import { NeedBox, SuggestedTalentPanel } from '../pages/suggestions';
 
 test('a visitor describes a need on the landing page, sees roles and lands on filtered talent', async ({ page }) => {
   const box = new NeedBox(page);
@@ -56,4 +56,19 @@ test('the post-a-gig form fills roles and skills from the description', async ({
   await page.locator('[data-test="suggest-roles"]').click();
   await expect(page.getByRole('status').filter({ hasText: 'Suggested:' })).toBeVisible();
   await expect(page.getByLabel('Graphic Designer')).toBeChecked();
+});
+
+test('a gig owner invites suggested talent, who sees the invitation among recommended gigs', async ({ page, browser }) => {
+  const title = "Refresh my ceramics studio's website and add an online shop";
+  await logIn(page, 'maya@demo.guild', DEMO_PASSWORD);
+  await page.getByRole('link', { name: title }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await waitForHydration(page);
+  const username = await new SuggestedTalentPanel(page).inviteFirst();
+
+  const freelancer = await newActor(browser);
+  await logIn(freelancer, `${username}@demo.guild`, DEMO_PASSWORD);
+  const pick = freelancer.locator('.recommendation', { hasText: title });
+  await expect(pick.locator('.pill', { hasText: 'Invited' })).toBeVisible();
+  await expect(pick.locator('.recommendation__why')).toContainText('the client invited you');
 });
