@@ -19,6 +19,8 @@ pub mod proposals;
 pub mod reviews;
 mod routes;
 #[cfg(feature = "ssr")]
+pub mod same_origin;
+#[cfg(feature = "ssr")]
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -5,12 +5,14 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Suggests roles, skills and matching talent for a plain-language need.
-/// Anyone may ask; signed-in users get it saved in their history.
+/// Anyone may ask; signed-in users get it saved in their history, unless
+/// the `/suggest` page was opened from a link on another site.
 #[server(prefix = "/api", endpoint = "suggest/roles")]
 pub async fn suggest_roles(text: String) -> Result<NeedSuggestion, AppError> {
     let user = crate::accounts::server::guard::current_user().await?;
     let state = crate::state::app_state()?;
-    super::server::service::suggest(&state, user.as_ref(), &text).await
+    let keep = crate::same_origin::request_is_same_origin();
+    super::server::service::suggest(&state, user.as_ref(), &text, keep).await
 }
 
 /// The signed-in user's recent suggestions.

@@ -4,7 +4,10 @@
 //! WebSocket upgrade) passes only if `Sec-Fetch-Site` is `same-origin` or
 //! `none`, or, when the browser sent no `Sec-Fetch-Site`, if `Origin` equals
 //! the configured public origin. With neither header it is refused (403).
+//! Requests that pass the same-origin rule are marked with [`SameOrigin`], so
+//! a page render (a GET) can tell a cross-site link from Guild's own pages.
 
+use app::same_origin::SameOrigin;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -15,15 +18,10 @@ use std::sync::Arc;
 #[derive(Clone, Debug)]
 pub struct PublicOrigin(pub Arc<str>);
 
-/// Whether a request with this method and these headers may change state.
-pub fn is_allowed(method: &Method, headers: &HeaderMap, public_origin: &str) -> bool {
-    let upgrade = headers
-        .get(header::UPGRADE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
-    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) && !upgrade {
-        return true;
-    }
+/// Whether the request comes from Guild's own pages or from the user typing
+/// the address: `Sec-Fetch-Site` is `same-origin` or `none`, or, when the
+/// browser sent no `Sec-Fetch-Site`, `Origin` equals the public origin.
+pub fn is_same_origin(headers: &HeaderMap, public_origin: &str) -> bool {
     if let Some(site) = headers.get("sec-fetch-site") {
         return matches!(site.to_str(), Ok("same-origin" | "none"));
     }
@@ -37,14 +35,31 @@ pub fn is_allowed(method: &Method, headers: &HeaderMap, public_origin: &str) -> 
         })
 }
 
-/// Refuses cross-site state-changing requests with 403.
-pub async fn csrf(State(origin): State<PublicOrigin>, request: Request, next: Next) -> Response {
-    if is_allowed(request.method(), request.headers(), &origin.0) {
-        next.run(request).await
-    } else {
+/// Whether a request with this method and these headers may change state.
+pub fn is_allowed(method: &Method, headers: &HeaderMap, public_origin: &str) -> bool {
+    let upgrade = headers
+        .get(header::UPGRADE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
+    let safe = matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) && !upgrade;
+    safe || is_same_origin(headers, public_origin)
+}
+
+/// Refuses cross-site state-changing requests with 403, and marks
+/// same-origin requests with [`SameOrigin`] for the app to read.
+pub async fn csrf(
+    State(origin): State<PublicOrigin>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    if !is_allowed(request.method(), request.headers(), &origin.0) {
         tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-site request refused");
-        (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response()
+        return (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response();
     }
+    if is_same_origin(request.headers(), &origin.0) {
+        request.extensions_mut().insert(SameOrigin);
+    }
+    next.run(request).await
 }
 
 #[cfg(test)]

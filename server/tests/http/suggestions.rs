@@ -1,8 +1,9 @@
 //! Suggestions: the need box, history, gig drafts, recommended gigs,
 //! suggested talent and invitations.
 
-use super::support::{TestApp, project_gig};
-use http::StatusCode;
+use super::support::{Client, TestApp, project_gig};
+use axum::body::Body;
+use http::{Request, StatusCode, header};
 
 const NEED: &str = "my bakery needs a website where people can order cakes";
 
@@ -50,6 +51,43 @@ async fn anyone_gets_suggestions_but_only_signed_in_users_keep_history() {
     assert_eq!(
         app.client().post("/api/suggest/history", &[]).await.status,
         StatusCode::UNAUTHORIZED
+    );
+}
+
+/// Opening `/suggest` for `NEED` as a browser navigation with this
+/// `Sec-Fetch-Site`.
+fn open_suggest_page(client: &Client<'_>, site: &'static str) -> Request<Body> {
+    let query = serde_urlencoded::to_string([("need", NEED)]).expect("encode");
+    client
+        .builder("GET", &format!("/suggest?{query}"))
+        .header(header::ACCEPT, "text/html")
+        .header("sec-fetch-site", site)
+        .body(Body::empty())
+        .expect("request")
+}
+
+#[tokio::test]
+async fn a_link_from_another_site_shows_suggestions_but_writes_no_history() {
+    let app = TestApp::new().await;
+    let mut client = app.client();
+    client.sign_up("baker", &["wants_client"]).await;
+
+    let page = client.send(open_suggest_page(&client, "cross-site")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("Roles that fit"), "{}", page.text());
+    assert_eq!(
+        client.ok("/api/suggest/history", &[]).await,
+        serde_json::json!([]),
+        "a cross-site link must not write to the history"
+    );
+
+    let page = client.send(open_suggest_page(&client, "none")).await;
+    assert!(page.text().contains("Roles that fit"));
+    let history = client.ok("/api/suggest/history", &[]).await;
+    assert_eq!(
+        history.as_array().map(Vec::len),
+        Some(1),
+        "an address the user typed is kept: {history}"
     );
 }
 

@@ -68,11 +68,13 @@ pub async fn mentioned_skills(
     Ok(found)
 }
 
-/// Suggests roles, skills and talent for `text`; saves it for signed-in users.
+/// Suggests roles, skills and talent for `text`; saves it in the history of
+/// the signed-in user when `keep` is true.
 pub async fn suggest(
     state: &AppState,
     user: Option<&CurrentUser>,
     text: &str,
+    keep: bool,
 ) -> Result<NeedSuggestion, AppError> {
     let text = validate_need(text)?;
     let prediction = state.roles.predict(&text);
@@ -98,7 +100,7 @@ pub async fn suggest(
         talent_for_need(&state.db, &state.roles, &text, &top, user.map(|u| u.id), 6).await?
     };
     let skills = mentioned_skills(&state.db, &text).await?;
-    let history_id = match user {
+    let history_id = match user.filter(|_| keep) {
         Some(u) => Some(remember(&state.db, u.id, &text, &prediction.roles).await?),
         None => None,
     };
