@@ -5,10 +5,9 @@ use super::model::TalentFilters;
 use crate::accounts::components::use_auth;
 use crate::market::TalentSort;
 use crate::market::languages::LANGUAGES;
-use crate::market::money::CURRENCIES;
-use crate::market::taxonomy::{CATEGORIES, role_name, roles_in};
+use crate::market::taxonomy::role_name;
 use crate::profiles::components::TalentCardView;
-use crate::ui::fields::country_options;
+use crate::ui::fields::{country_filter_options, currency_filter_options, role_filter_options};
 use crate::ui::widgets::{Empty, ErrorNote, Pagination};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -106,12 +105,7 @@ fn TalentFiltersForm(filters: TalentFilters) -> impl IntoView {
             <div class="field">
                 <label for="talent-role">"Role"</label>
                 <select id="talent-role" name="role">
-                    <option value="">"Any role"</option>
-                    {CATEGORIES.iter().map(|(cat, label)| view! {
-                        <optgroup label=*label>
-                            {roles_in(cat).map(|r| view! { <option value=r.id.clone() selected=r.id == filters.role>{r.name.clone()}</option> }).collect_view()}
-                        </optgroup>
-                    }).collect_view()}
+                    {role_filter_options(&filters.role)}
                 </select>
             </div>
             <div class="field">
@@ -131,8 +125,7 @@ fn TalentFiltersForm(filters: TalentFilters) -> impl IntoView {
             <div class="field">
                 <label for="talent-currency">"Rate currency"</label>
                 <select id="talent-currency" name="currency">
-                    <option value="">"USD (default)"</option>
-                    {CURRENCIES.iter().map(|c| view! { <option value=*c selected=filters.currency == *c>{*c}</option> }).collect_view()}
+                    {currency_filter_options(&filters.currency)}
                 </select>
             </div>
             <div class="field">
@@ -152,10 +145,7 @@ fn TalentFiltersForm(filters: TalentFilters) -> impl IntoView {
             <div class="field">
                 <label for="talent-country">"Country"</label>
                 <select id="talent-country" name="country">
-                    {country_options("Anywhere").into_iter().map(|(code, name)| {
-                        let is = code == filters.country;
-                        view! { <option value=code selected=is>{name}</option> }
-                    }).collect_view()}
+                    {country_filter_options(&filters.country)}
                 </select>
             </div>
             <div class="field">

@@ -4,6 +4,7 @@
 use crate::market::Proficiency;
 use crate::market::countries::countries;
 use crate::market::languages::LANGUAGES;
+use crate::market::money::CURRENCIES;
 use crate::market::taxonomy::{CATEGORIES, roles_in};
 use crate::profiles::api::suggest_skills;
 use leptos::prelude::*;
@@ -106,6 +107,41 @@ pub fn country_options(placeholder: &str) -> Vec<(String, String)> {
                 .map(|(code, name)| (code.clone(), name.clone())),
         )
         .collect()
+}
+
+/// Options for a role filter: "Any role", then the taxonomy grouped by
+/// category, with `selected` chosen.
+pub fn role_filter_options(selected: &str) -> impl IntoView + use<> {
+    let selected = selected.to_string();
+    view! {
+        <option value="">"Any role"</option>
+        {CATEGORIES.iter().map(|(cat, label)| view! {
+            <optgroup label=*label>
+                {roles_in(cat).map(|r| view! { <option value=r.id.clone() selected=r.id == selected>{r.name.clone()}</option> }).collect_view()}
+            </optgroup>
+        }).collect_view()}
+    }
+}
+
+/// Options for a currency filter (USD when none is chosen), with `selected`
+/// chosen.
+pub fn currency_filter_options(selected: &str) -> impl IntoView + use<> {
+    let selected = selected.to_string();
+    view! {
+        <option value="">"USD (default)"</option>
+        {CURRENCIES.iter().map(|c| view! { <option value=*c selected=selected == *c>{*c}</option> }).collect_view()}
+    }
+}
+
+/// Options for a country filter ("Anywhere" first), with `selected` chosen.
+pub fn country_filter_options(selected: &str) -> impl IntoView + use<> {
+    country_options("Anywhere")
+        .into_iter()
+        .map(|(code, name)| {
+            let is = code == selected;
+            view! { <option value=code selected=is>{name}</option> }
+        })
+        .collect_view()
 }
 
 /// The role taxonomy as checkboxes grouped by category (`roles[]`).

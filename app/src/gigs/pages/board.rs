@@ -5,9 +5,7 @@ use crate::accounts::components::use_auth;
 use crate::gigs::api::{BookmarkGig, search_gigs};
 use crate::gigs::model::GigFilters;
 use crate::market::GigSort;
-use crate::market::money::CURRENCIES;
-use crate::market::taxonomy::{CATEGORIES, roles_in};
-use crate::ui::fields::country_options;
+use crate::ui::fields::{country_filter_options, currency_filter_options, role_filter_options};
 use crate::ui::widgets::{Empty, ErrorNote, Pagination};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -100,12 +98,7 @@ fn BoardFilters(filters: GigFilters) -> impl IntoView {
             <div class="field">
                 <label for="gig-role">"Role"</label>
                 <select id="gig-role" name="role">
-                    <option value="">"Any role"</option>
-                    {CATEGORIES.iter().map(|(cat, label)| view! {
-                        <optgroup label=*label>
-                            {roles_in(cat).map(|r| view! { <option value=r.id.clone() selected=r.id == filters.role>{r.name.clone()}</option> }).collect_view()}
-                        </optgroup>
-                    }).collect_view()}
+                    {role_filter_options(&filters.role)}
                 </select>
             </div>
             <div class="field">
@@ -125,8 +118,7 @@ fn BoardFilters(filters: GigFilters) -> impl IntoView {
             <div class="field">
                 <label for="gig-currency">"Currency"</label>
                 <select id="gig-currency" name="currency">
-                    <option value="">"USD (default)"</option>
-                    {CURRENCIES.iter().map(|c| view! { <option value=*c selected=filters.currency == *c>{*c}</option> }).collect_view()}
+                    {currency_filter_options(&filters.currency)}
                 </select>
             </div>
             <div class="field">
@@ -141,10 +133,7 @@ fn BoardFilters(filters: GigFilters) -> impl IntoView {
             <div class="field">
                 <label for="gig-country">"Location"</label>
                 <select id="gig-country" name="country">
-                    {country_options("Anywhere").into_iter().map(|(code, name)| {
-                        let is = code == filters.country;
-                        view! { <option value=code selected=is>{name}</option> }
-                    }).collect_view()}
+                    {country_filter_options(&filters.country)}
                 </select>
             </div>
             <label class="checkbox"><input type="checkbox" name="remote" value="on" checked=!filters.remote.is_empty()/>"Remote only"</label>
