@@ -6,11 +6,9 @@ use crate::discovery::model::TalentFilters;
 use crate::entity::saved_talent;
 use crate::error::{AppError, FormErrors};
 use crate::gigs::model::Page;
-use crate::market::countries::normalise_country;
+use crate::market::filters as filter;
 use crate::market::languages::canonical_language;
-use crate::market::money::{CURRENCIES, parse_amount};
-use crate::market::skills::parse_skill_list;
-use crate::market::{FreelancerKind, TalentSort, taxonomy};
+use crate::market::{FreelancerKind, TalentSort};
 use crate::profiles::model::TalentCard;
 use crate::profiles::server::access::is_approved_freelancer;
 use crate::profiles::server::cards::talent_cards;
@@ -27,40 +25,14 @@ pub const PER_PAGE: u32 = 20;
 /// problem is reported against its parameter.
 pub fn talent_query(filters: &TalentFilters, per_page: u32) -> Result<TalentQuery, AppError> {
     let mut errors = FormErrors::new();
-    let role = match filters.role.trim() {
-        "" => None,
-        r if taxonomy::role(r).is_some() => Some(r.to_string()),
-        _ => {
-            errors.add("role", "Unknown role id.");
-            None
-        }
-    };
-    let skills = parse_skill_list(&filters.skills)
-        .map_err(|m| errors.add("skills", m))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(_, slug)| slug)
-        .collect();
-    let rate = |raw: &str, field: &str, errors: &mut FormErrors| {
-        (!raw.trim().is_empty())
-            .then(|| parse_amount(raw).map_err(|m| errors.add(field, m)).ok())
-            .flatten()
-    };
-    let min_rate = rate(&filters.min_rate, "min_rate", &mut errors);
-    let max_rate = rate(&filters.max_rate, "max_rate", &mut errors);
-    if let (Some(min), Some(max)) = (min_rate, max_rate)
-        && max < min
-    {
-        errors.add("max_rate", "The maximum rate can't be below the minimum.");
-    }
-    let currency = match filters.currency.trim() {
-        "" => (min_rate.is_some() || max_rate.is_some()).then(|| "USD".to_string()),
-        c if CURRENCIES.contains(&c) => Some(c.to_string()),
-        _ => {
-            errors.add("currency", "Unknown currency.");
-            None
-        }
-    };
+    let role = filter::role(&filters.role, &mut errors);
+    let skills = filter::skills(&filters.skills, &mut errors);
+    let rate = filter::amount_range(
+        ("min_rate", &filters.min_rate),
+        ("max_rate", &filters.max_rate),
+        &filters.currency,
+        &mut errors,
+    );
     let min_rating = match filters.min_rating.trim() {
         "" => None,
         r => match r.parse::<f64>() {
@@ -81,10 +53,7 @@ pub fn talent_query(filters: &TalentFilters, per_page: u32) -> Result<TalentQuer
             }
         },
     };
-    let country = normalise_country(&filters.country)
-        .map_err(|m| errors.add("country", m))
-        .ok()
-        .filter(|c| !c.is_empty());
+    let country = filter::country(&filters.country, &mut errors);
     let kind = match filters.kind.trim() {
         "" => None,
         "freelance" => Some(FreelancerKind::Freelance),
@@ -107,9 +76,9 @@ pub fn talent_query(filters: &TalentFilters, per_page: u32) -> Result<TalentQuer
         text: (!text.is_empty()).then(|| text.chars().take(200).collect()),
         role,
         skills,
-        min_rate_cents: min_rate,
-        max_rate_cents: max_rate,
-        currency,
+        min_rate_cents: rate.min,
+        max_rate_cents: rate.max,
+        currency: rate.currency,
         min_rating,
         language,
         country,

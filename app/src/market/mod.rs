@@ -1,8 +1,10 @@
 //! Vocabulary shared by every marketplace domain: status enums, money,
-//! the role taxonomy, countries, languages and skill names.
+//! the role taxonomy, countries, languages, skill names and search filters.
 
 pub mod countries;
 pub mod enums;
+#[cfg(feature = "ssr")]
+pub mod filters;
 pub mod languages;
 pub mod money;
 pub mod skills;

@@ -8,8 +8,7 @@ use crate::accounts::server::now;
 use crate::entity::{contract, gig, gig_role, gig_skill, proposal, saved_gig};
 use crate::error::{AppError, FormErrors};
 use crate::gigs::model::{GigDetail, GigFilters, GigInput, GigSummary, Page};
-use crate::market::money::{CURRENCIES, parse_amount};
-use crate::market::skills::parse_skill_list;
+use crate::market::filters as filter;
 use crate::market::{GigKind, GigStatus, Level, ProposalStatus, Visibility};
 use crate::profiles::server::access::is_approved_freelancer;
 use crate::profiles::server::repo::upsert_skills;
@@ -484,38 +483,14 @@ pub fn board_query(filters: &GigFilters, per_page: u32) -> Result<GigQuery, AppE
             kind
         }
     };
-    let role = (!filters.role.is_empty()).then(|| filters.role.clone());
-    if let Some(role) = &role
-        && crate::market::taxonomy::role(role).is_none()
-    {
-        errors.add("role", "Unknown role.");
-    }
-    let skills = parse_skill_list(&filters.skills)
-        .map_err(|m| errors.add("skills", m))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(_, slug)| slug)
-        .collect();
-    let amount = |raw: &str, field: &str, errors: &mut FormErrors| {
-        (!raw.trim().is_empty())
-            .then(|| parse_amount(raw).map_err(|m| errors.add(field, m)).ok())
-            .flatten()
-    };
-    let min = amount(&filters.min_budget, "min_budget", &mut errors);
-    let max = amount(&filters.max_budget, "max_budget", &mut errors);
-    if let (Some(min), Some(max)) = (min, max)
-        && max < min
-    {
-        errors.add("max_budget", "The maximum can't be below the minimum.");
-    }
-    let currency = match filters.currency.as_str() {
-        "" => (min.is_some() || max.is_some()).then(|| "USD".to_string()),
-        c if CURRENCIES.contains(&c) => Some(c.to_string()),
-        _ => {
-            errors.add("currency", "Unknown currency.");
-            None
-        }
-    };
+    let role = filter::role(&filters.role, &mut errors);
+    let skills = filter::skills(&filters.skills, &mut errors);
+    let budget = filter::amount_range(
+        ("min_budget", &filters.min_budget),
+        ("max_budget", &filters.max_budget),
+        &filters.currency,
+        &mut errors,
+    );
     let posted_since = match filters.posted_within.as_str() {
         "" => None,
         d => match d.parse::<i64>() {
@@ -526,14 +501,7 @@ pub fn board_query(filters: &GigFilters, per_page: u32) -> Result<GigQuery, AppE
             }
         },
     };
-    let country = match crate::market::countries::normalise_country(&filters.country) {
-        Ok(c) if c.is_empty() => None,
-        Ok(c) => Some(c),
-        Err(m) => {
-            errors.add("country", m);
-            None
-        }
-    };
+    let country = filter::country(&filters.country, &mut errors);
     if !filters.sort.is_empty() && crate::market::GigSort::parse(&filters.sort).is_none() {
         errors.add("sort", "Use newest, budget_desc or budget_asc.");
     }
@@ -544,9 +512,9 @@ pub fn board_query(filters: &GigFilters, per_page: u32) -> Result<GigQuery, AppE
         kind,
         role,
         skills,
-        min_budget_cents: min,
-        max_budget_cents: max,
-        currency,
+        min_budget_cents: budget.min,
+        max_budget_cents: budget.max,
+        currency: budget.currency,
         posted_since,
         remote_only: !filters.remote.is_empty(),
         country,
