@@ -8,8 +8,10 @@ use app::state::AppState;
 use app::{App, shell};
 use axum::Router;
 use axum::routing::get;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
-use std::sync::Arc;
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
+};
+use std::sync::{Arc, OnceLock};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -22,11 +24,20 @@ pub const SESSION_COOKIE: &str = "guild_session";
 /// Sessions expire after this long without activity.
 pub const INACTIVITY_MINUTES: i64 = 30;
 
+/// The page routes, generated once per process. Generating them renders the
+/// app in Leptos' route-listing mode, and a page render on another thread at
+/// the same moment can stall forever (seen when a test process builds a
+/// router per test while other tests render pages).
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the whole application. Requests pass, outermost first: tracing,
 /// timeout (408), body limit (413), security headers, CSRF (403), error
 /// status mapping, sessions, session lifetime, then the handler.
 pub fn app(state: AppState, config: &Config) -> Router {
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let options = state.leptos_options.clone();
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name(SESSION_COOKIE)

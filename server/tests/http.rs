@@ -8,6 +8,7 @@ mod http {
     mod admin;
     mod api_v1;
     mod auth;
+    mod concurrency;
     mod contracts;
     mod discovery;
     mod gigs;

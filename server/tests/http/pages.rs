@@ -22,6 +22,20 @@ async fn unknown_paths_get_the_404_page() {
 }
 
 #[tokio::test]
+async fn the_404_page_still_knows_who_is_signed_in() {
+    let app = TestApp::new().await;
+    let mut client = app.client();
+    client.sign_up("maya", &["wants_client"]).await;
+    let page = client.get("/no/such/page").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(
+        !page.text().contains(">Log in<"),
+        "the header shows the account, not the log-in button: {}",
+        page.text()
+    );
+}
+
+#[tokio::test]
 async fn the_dashboard_sends_visitors_to_log_in() {
     let app = TestApp::new().await;
     let page = app.client().get("/dashboard").await;
