@@ -35,14 +35,19 @@ pub fn is_same_origin(headers: &HeaderMap, public_origin: &str) -> bool {
         })
 }
 
-/// Whether a request with this method and these headers may change state.
-pub fn is_allowed(method: &Method, headers: &HeaderMap, public_origin: &str) -> bool {
+/// Whether a request cannot change state: GET, HEAD or OPTIONS, and not a
+/// WebSocket upgrade.
+fn is_safe(method: &Method, headers: &HeaderMap) -> bool {
     let upgrade = headers
         .get(header::UPGRADE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
-    let safe = matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) && !upgrade;
-    safe || is_same_origin(headers, public_origin)
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) && !upgrade
+}
+
+/// Whether a request with this method and these headers may change state.
+pub fn is_allowed(method: &Method, headers: &HeaderMap, public_origin: &str) -> bool {
+    is_safe(method, headers) || is_same_origin(headers, public_origin)
 }
 
 /// Refuses cross-site state-changing requests with 403, and marks
@@ -52,11 +57,12 @@ pub async fn csrf(
     mut request: Request,
     next: Next,
 ) -> Response {
-    if !is_allowed(request.method(), request.headers(), &origin.0) {
+    let same_origin = is_same_origin(request.headers(), &origin.0);
+    if !same_origin && !is_safe(request.method(), request.headers()) {
         tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-site request refused");
         return (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response();
     }
-    if is_same_origin(request.headers(), &origin.0) {
+    if same_origin {
         request.extensions_mut().insert(SameOrigin);
     }
     next.run(request).await
