@@ -19,12 +19,11 @@ pub mod proposals;
 pub mod reviews;
 mod routes;
 #[cfg(feature = "ssr")]
-pub mod same_origin;
-#[cfg(feature = "ssr")]
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod suggestions;
+pub mod text;
 pub mod ui;
 
 pub use routes::{App, shell};

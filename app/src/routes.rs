@@ -19,8 +19,9 @@ use crate::profiles::pages::public::PublicProfilePage;
 use crate::proposals::pages::MyProposalsPage;
 use crate::suggestions::pages::SuggestPage;
 use crate::ui::layout::{Footer, Header};
+use crate::ui::title::TitleEscaper;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Link, Meta, MetaTags, Stylesheet, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -57,7 +58,7 @@ pub fn App() -> impl IntoView {
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Meta name="color-scheme" content="light dark"/>
         <Meta name="description" content="Guild: hire freelancers, book coaches and work together live."/>
-        <Title text="Guild"/>
+        <TitleEscaper default="Guild"/>
         <Router>
             <Header/>
             <main id="main" class="site-main">

@@ -1,8 +1,9 @@
 //! Server state shared by every request (server only).
 
 use crate::accounts::server::password::PasswordHasher;
-use crate::accounts::server::throttle::LoginThrottle;
+use crate::accounts::server::throttle::Throttle;
 use crate::error::AppError;
+use crate::market::skill_catalog::SkillCatalog;
 use crate::suggestions::classifier::RoleModel;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -20,12 +21,26 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Password hashing on the blocking pool, with bounded concurrency.
     pub hasher: Arc<PasswordHasher>,
-    /// Failed log-in throttling per account and per client IP.
-    pub login_throttle: Arc<LoginThrottle>,
-    /// Whether to trust `X-Forwarded-For` for the client IP.
-    pub trust_proxy: bool,
+    /// Throttles for log-in, sign-up and anonymous suggestions.
+    pub throttles: Arc<Throttles>,
+    /// How many reverse proxies in front of Guild append to
+    /// `X-Forwarded-For` (0: use the TCP peer address).
+    pub trusted_proxies: usize,
     /// The role classifier, loaded at start-up.
     pub roles: Arc<RoleModel>,
+    /// The approved skills, kept in memory.
+    pub skills: Arc<SkillCatalog>,
+}
+
+/// Every throttle Guild keeps.
+#[derive(Debug)]
+pub struct Throttles {
+    /// Failed log-ins per account and per client network.
+    pub login: Throttle,
+    /// Sign-ups per client network.
+    pub signup: Throttle,
+    /// Suggestions asked by visitors who are not signed in, per network.
+    pub suggest: Throttle,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -11,6 +11,7 @@ mod m20261121_000002_marketplace;
 mod m20261121_000003_search;
 mod m20261121_000004_discovery_indexes;
 mod m20261121_000005_suggestions;
+mod m20261204_000006_moderation;
 
 /// Runs Guild's migrations.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000003_search::Migration),
             Box::new(m20261121_000004_discovery_indexes::Migration),
             Box::new(m20261121_000005_suggestions::Migration),
+            Box::new(m20261204_000006_moderation::Migration),
         ]
     }
 }

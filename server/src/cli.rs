@@ -173,7 +173,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 wants_client: true,
                 wants_freelancer: false,
             };
-            let user = create_account(&state, &input, true).await?;
+            let user = create_account(&state, &input, true, None).await?;
             println!("Super admin @{} created (id {}).", user.username, user.id);
             Ok(())
         }

@@ -26,8 +26,19 @@ pub struct Config {
     pub login_burst: u32,
     /// `GUILD_LOGIN_REFILL_SECS`: one more failed log-in is allowed after this long.
     pub login_refill: Duration,
-    /// `GUILD_TRUST_PROXY`: take the client IP from `X-Forwarded-For` (only behind a proxy you run).
-    pub trust_proxy: bool,
+    /// `GUILD_TRUSTED_PROXIES`: how many reverse proxies you run in front of
+    /// Guild, each appending to `X-Forwarded-For` (0: use the TCP peer).
+    /// `GUILD_TRUST_PROXY=true` is read as one proxy.
+    pub trusted_proxies: usize,
+    /// `GUILD_SIGNUP_BURST`: sign-ups allowed at once per client network.
+    pub signup_burst: u32,
+    /// `GUILD_SIGNUP_REFILL_SECS`: one more sign-up is allowed after this long.
+    pub signup_refill: Duration,
+    /// `GUILD_SUGGEST_BURST`: suggestions a visitor who is not signed in may
+    /// ask at once per client network.
+    pub suggest_burst: u32,
+    /// `GUILD_SUGGEST_REFILL_SECS`: one more anonymous suggestion after this long.
+    pub suggest_refill: Duration,
     /// `GUILD_ROLE_MODEL`: a role-classifier artefact to load instead of the shipped one.
     pub role_model: Option<std::path::PathBuf>,
 }
@@ -86,7 +97,14 @@ impl Config {
             request_timeout: Duration::from_secs(parse_or("GUILD_REQUEST_TIMEOUT_SECS", get, 30)?),
             login_burst: parse_or("GUILD_LOGIN_BURST", get, 10)?,
             login_refill: Duration::from_secs(parse_or("GUILD_LOGIN_REFILL_SECS", get, 60)?),
-            trust_proxy: parse_or("GUILD_TRUST_PROXY", get, false)?,
+            trusted_proxies: match get("GUILD_TRUSTED_PROXIES") {
+                Some(n) => parse("GUILD_TRUSTED_PROXIES", &n)?,
+                None => usize::from(parse_or("GUILD_TRUST_PROXY", get, false)?),
+            },
+            signup_burst: parse_or("GUILD_SIGNUP_BURST", get, 5)?,
+            signup_refill: Duration::from_secs(parse_or("GUILD_SIGNUP_REFILL_SECS", get, 600)?),
+            suggest_burst: parse_or("GUILD_SUGGEST_BURST", get, 30)?,
+            suggest_refill: Duration::from_secs(parse_or("GUILD_SUGGEST_REFILL_SECS", get, 2)?),
             role_model: get("GUILD_ROLE_MODEL")
                 .filter(|v| !v.trim().is_empty())
                 .map(std::path::PathBuf::from),
@@ -166,6 +184,19 @@ mod tests {
         assert_eq!(c.login_refill, Duration::from_secs(60));
         assert!(!c.secure_cookies());
         assert!(c.is_sqlite());
+        assert_eq!(c.trusted_proxies, 0);
+        assert_eq!(c.signup_burst, 5);
+    }
+
+    #[test]
+    fn trusted_proxies_count_wins_over_the_old_flag() {
+        let c = config(&[
+            ("GUILD_TRUSTED_PROXIES", "2"),
+            ("GUILD_TRUST_PROXY", "true"),
+        ])
+        .unwrap();
+        assert_eq!(c.trusted_proxies, 2);
+        assert!(config(&[("GUILD_TRUSTED_PROXIES", "-1")]).is_err());
     }
 
     #[test]
@@ -184,7 +215,7 @@ mod tests {
         assert_eq!(c.public_origin, "https://guild.example");
         assert!(c.secure_cookies());
         assert_eq!(c.login_burst, 5);
-        assert!(c.trust_proxy);
+        assert_eq!(c.trusted_proxies, 1);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! files, and the middleware stack.
 
 use crate::config::Config;
-use crate::middleware::{csrf, error_status, security_headers, session_lifetime};
+use crate::middleware::{
+    csrf, error_status, form_errors, input_guard, security_headers, session_lifetime,
+};
 use crate::session_store::DbSessionStore;
 use app::state::AppState;
 use app::{App, shell};
@@ -34,8 +36,9 @@ fn page_routes() -> Vec<AxumRouteListing> {
 }
 
 /// Builds the whole application. Requests pass, outermost first: tracing,
-/// timeout (408), body limit (413), security headers, CSRF (403), error
-/// status mapping, sessions, session lifetime, then the handler.
+/// timeout (408), body limit (413), security headers, CSRF (403), form-error
+/// integrity, input bounds (400/422), error status mapping, sessions,
+/// session lifetime, then the handler.
 pub fn app(state: AppState, config: &Config) -> Router {
     let routes = page_routes();
     let options = state.leptos_options.clone();
@@ -66,6 +69,11 @@ pub fn app(state: AppState, config: &Config) -> Router {
         ))
         .layer(sessions)
         .layer(axum::middleware::from_fn(error_status::error_status))
+        .layer(axum::middleware::from_fn(input_guard::input_guard))
+        .layer(axum::middleware::from_fn_with_state(
+            form_errors::SecureCookies(config.secure_cookies()),
+            form_errors::form_errors,
+        ))
         .layer(axum::middleware::from_fn_with_state(origin, csrf::csrf))
         .with_state(state);
     security_headers::add_static_headers(router)

@@ -2,8 +2,9 @@
 
 use crate::config::{Config, ConfigError};
 use app::accounts::server::password::PasswordHasher;
-use app::accounts::server::throttle::LoginThrottle;
-use app::state::AppState;
+use app::accounts::server::throttle::Throttle;
+use app::market::skill_catalog::SkillCatalog;
+use app::state::{AppState, Throttles};
 use app::suggestions::classifier::RoleModel;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
@@ -39,9 +40,14 @@ pub fn build(
         leptos_options,
         db,
         hasher: Arc::new(PasswordHasher::new(hashing_permits())),
-        login_throttle: Arc::new(LoginThrottle::new(config.login_burst, config.login_refill)),
-        trust_proxy: config.trust_proxy,
+        throttles: Arc::new(Throttles {
+            login: Throttle::new(config.login_burst, config.login_refill),
+            signup: Throttle::new(config.signup_burst, config.signup_refill),
+            suggest: Throttle::new(config.suggest_burst, config.suggest_refill),
+        }),
+        trusted_proxies: config.trusted_proxies,
         roles: role_model(config)?,
+        skills: Arc::new(SkillCatalog::new()),
     })
 }
 

@@ -11,7 +11,9 @@ mod http {
     mod concurrency;
     mod contracts;
     mod discovery;
+    mod forbidden;
     mod gigs;
+    mod hardening;
     mod modes;
     mod onboarding;
     mod pages;

@@ -5,13 +5,36 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Where to go after signing in: a local path from `next`, or the dashboard.
-/// Anything that could leave the site (`//host`, `https://…`) is ignored.
+///
+/// `next` must be a path on this site as a browser would read it: it starts
+/// with one `/`, holds no whitespace, control characters or backslashes
+/// (browsers drop tabs and newlines and read `\\` as `/`, which would turn
+/// `/\t/evil.example` into `//evil.example`), and after resolving dot
+/// segments it must still be a path on this site (`/..//evil.example`
+/// resolves to `//evil.example`). The answer is the normalised path, query
+/// and fragment.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next.map(str::trim) {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_string()
+    const DEFAULT: &str = "/dashboard";
+    let Some(next) = next else {
+        return DEFAULT.into();
+    };
+    let plain = next
+        .chars()
+        .all(|c| !c.is_whitespace() && !c.is_control() && c != '\\');
+    if !plain || !next.starts_with('/') || next.starts_with("//") {
+        return DEFAULT.into();
+    }
+    let base = url::Url::parse("http://guild.invalid/").expect("static base URL");
+    match base.join(next) {
+        Ok(url) if url.origin() == base.origin() => {
+            let local = &url[url::Position::BeforePath..];
+            if local.starts_with("//") {
+                DEFAULT.into()
+            } else {
+                local.to_string()
+            }
         }
-        _ => "/dashboard".to_string(),
+        _ => DEFAULT.into(),
     }
 }
 
@@ -39,6 +62,8 @@ pub async fn signup(
     use super::server::{service, session};
     let state = crate::state::app_state()?;
     let session = session::current_session().await?;
+    let parts = use_context::<http::request::Parts>()
+        .ok_or_else(|| AppError::internal("no request parts"))?;
     let input = service::SignupInput {
         email,
         username,
@@ -47,7 +72,7 @@ pub async fn signup(
         wants_client: wants_client.is_some(),
         wants_freelancer: wants_freelancer.is_some(),
     };
-    let user = service::signup(&state, &session, &input).await?;
+    let user = service::signup(&state, &session, &parts, &input).await?;
     leptos_axum::redirect("/dashboard");
     Ok(user)
 }
@@ -116,9 +141,51 @@ mod tests {
     #[test]
     fn next_stays_on_site() {
         assert_eq!(safe_next(Some("/gigs?page=2")), "/gigs?page=2");
-        assert_eq!(safe_next(Some("//evil.example")), "/dashboard");
-        assert_eq!(safe_next(Some("https://evil.example")), "/dashboard");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/dashboard");
+        assert_eq!(safe_next(Some("/gigs/4#proposals")), "/gigs/4#proposals");
+        assert_eq!(
+            safe_next(Some("/suggest?need=a%20b")),
+            "/suggest?need=a%20b"
+        );
+        assert_eq!(safe_next(Some("/a/../gigs")), "/gigs");
         assert_eq!(safe_next(None), "/dashboard");
+    }
+
+    #[test]
+    fn next_never_leaves_the_site() {
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "http:evil.example",
+            "javascript:alert(1)",
+            "evil.example",
+            "",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "/\t/evil.example/phish",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "\t//evil.example",
+            " //evil.example",
+            "/ /evil.example",
+            "/\u{0}/evil.example",
+            "/\u{85}/evil.example",
+            "/\u{2028}/evil.example",
+            "/..//evil.example",
+            "/./..//evil.example/x",
+            "/%2e%2e//evil.example",
+        ] {
+            let got = safe_next(Some(bad));
+            assert_eq!(got, "/dashboard", "{bad:?} gave {got:?}");
+        }
+    }
+
+    #[test]
+    fn encoded_separators_stay_inside_the_path() {
+        assert_eq!(safe_next(Some("/%09/evil.example")), "/%09/evil.example");
+        assert_eq!(
+            safe_next(Some("/%2F%2Fevil.example")),
+            "/%2F%2Fevil.example"
+        );
+        assert_eq!(safe_next(Some("/%5Cevil.example")), "/%5Cevil.example");
     }
 }

@@ -67,19 +67,10 @@ pub fn normalise_username(raw: &str) -> Result<String, &'static str> {
     Ok(name)
 }
 
-/// Trims a display name and checks it is 1–80 printable characters.
-pub fn normalise_display_name(raw: &str) -> Result<String, &'static str> {
-    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        return Err("Enter the name others will see.");
-    }
-    if name.chars().count() > 80 {
-        return Err("Use at most 80 characters.");
-    }
-    if name.chars().any(char::is_control) {
-        return Err("Remove control characters.");
-    }
-    Ok(name)
+/// Trims a display name and checks it is 1–80 printable characters, with no
+/// direction overrides or invisible look-alike characters.
+pub fn normalise_display_name(raw: &str) -> Result<String, String> {
+    crate::text::line(raw, 80, Some("Enter the name others will see."))
 }
 
 #[cfg(test)]

@@ -56,6 +56,8 @@ pub struct PendingProfileRow {
     pub card: crate::profiles::model::TalentCard,
     /// When it was submitted (Unix seconds).
     pub submitted_at: Option<i64>,
+    /// The revision shown; a decision applies to exactly this one.
+    pub revision: i32,
 }
 
 /// Profiles waiting for approval, oldest first. Admins only.
@@ -73,41 +75,56 @@ pub async fn pending_profiles() -> Result<Vec<PendingProfileRow>, AppError> {
         .map(|(card, p)| PendingProfileRow {
             card,
             submitted_at: p.profile.submitted_at,
+            revision: p.profile.revision,
         })
         .collect())
 }
 
-/// Approves or rejects (with a reason) a pending profile. Admins only.
+/// Approves or rejects (with a reason) the `revision` of a pending profile
+/// the admin saw (409 if it changed since). Admins only.
 #[server(prefix = "/api", endpoint = "admin/profiles/decide")]
 pub async fn decide_profile(
     user_id: i32,
+    revision: i32,
     approve: bool,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
     use crate::accounts::model::Role;
     let admin = crate::accounts::server::guard::require_role(Role::Admin).await?;
     let state = crate::state::app_state()?;
-    crate::profiles::server::review::decide(&state.db, admin.id, user_id, approve, &reason).await
+    crate::profiles::server::review::decide(
+        &state.db, admin.id, user_id, revision, approve, &reason,
+    )
+    .await?;
+    state.skills.invalidate();
+    Ok(())
 }
 
 /// Gigs waiting for approval, oldest first. Admins only.
 #[server(prefix = "/api", endpoint = "admin/gigs/pending")]
-pub async fn pending_gigs() -> Result<Vec<crate::gigs::model::GigSummary>, AppError> {
+pub async fn pending_gigs() -> Result<Vec<crate::gigs::model::PendingGig>, AppError> {
     use crate::accounts::model::Role;
     crate::accounts::server::guard::require_role(Role::Admin).await?;
     let state = crate::state::app_state()?;
     crate::gigs::server::moderation::pending(&state.db).await
 }
 
-/// Approves (opens) or rejects (with a reason) a pending gig. Admins only.
+/// Approves (opens) or rejects (with a reason) the `revision` of a pending
+/// gig the admin saw (409 if it changed since). Admins only.
 #[server(prefix = "/api", endpoint = "admin/gigs/decide")]
 pub async fn decide_gig(
     gig_id: i32,
+    revision: i32,
     approve: bool,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
     use crate::accounts::model::Role;
     let admin = crate::accounts::server::guard::require_role(Role::Admin).await?;
     let state = crate::state::app_state()?;
-    crate::gigs::server::moderation::decide(&state.db, admin.id, gig_id, approve, &reason).await
+    crate::gigs::server::moderation::decide(
+        &state.db, admin.id, gig_id, revision, approve, &reason,
+    )
+    .await?;
+    state.skills.invalidate();
+    Ok(())
 }

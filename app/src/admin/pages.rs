@@ -134,11 +134,13 @@ fn UserRow(row: AdminUserRow, can_grant: bool, set_admin: ServerAction<SetAdmin>
     }
 }
 
-/// A reason box plus approve and reject buttons for one item (inside an `ActionForm`).
+/// A reason box plus approve and reject buttons for one item (inside an
+/// `ActionForm`); the decision applies to the `revision` shown.
 #[component]
-fn DecisionFields(id_name: &'static str, id: i32) -> impl IntoView {
+fn DecisionFields(id_name: &'static str, id: i32, revision: i32) -> impl IntoView {
     view! {
         <input type="hidden" name=id_name value=id/>
+        <input type="hidden" name="revision" value=revision/>
         <label for=format!("reason-{id_name}-{id}")>"Reason (required to reject)"</label>
         <input id=format!("reason-{id_name}-{id}") type="text" name="reason"/>
         <div class="button-row">
@@ -165,13 +167,14 @@ fn ReviewProfiles() -> impl IntoView {
                             <div class="card-list">
                                 {rows.into_iter().map(|row| {
                                     let id = row.card.user_id;
+                                    let revision = row.revision;
                                     let username = row.card.username.clone();
                                     view! {
                                         <div class="review-item" data-username=username.clone()>
                                             <TalentCardView card=row.card/>
                                             <p class="muted">{row.submitted_at.map(|t| format!("Submitted {}", format::date(t)))}
                                                 " · " <A href=format!("/talent/{username}")>"Open full profile"</A></p>
-                                            <ActionForm action=decide attr:class="decision"><DecisionFields id_name="user_id" id/></ActionForm>
+                                            <ActionForm action=decide attr:class="decision"><DecisionFields id_name="user_id" id revision/></ActionForm>
                                         </div>
                                     }
                                 }).collect_view()}
@@ -199,12 +202,12 @@ fn ReviewGigs() -> impl IntoView {
                         Ok(rows) if rows.is_empty() => view! { <Empty title="Nothing to review">"Gigs submitted for approval appear here."</Empty> }.into_any(),
                         Ok(rows) => view! {
                             <div class="card-list">
-                                {rows.into_iter().map(|gig| {
-                                    let id = gig.id;
+                                {rows.into_iter().map(|row| {
+                                    let (id, revision, gig) = (row.gig.id, row.revision, row.gig);
                                     view! {
                                         <div class="review-item">
                                             <GigCard gig/>
-                                            <ActionForm action=decide attr:class="decision"><DecisionFields id_name="gig_id" id/></ActionForm>
+                                            <ActionForm action=decide attr:class="decision"><DecisionFields id_name="gig_id" id revision/></ActionForm>
                                         </div>
                                     }
                                 }).collect_view()}

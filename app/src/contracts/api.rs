@@ -53,10 +53,13 @@ pub async fn withdraw_cancel(contract_id: i32) -> Result<(), AppError> {
     super::server::withdraw_cancel(&state.db, &user, contract_id).await
 }
 
-/// The signed-in freelancer's earnings from the ledger.
+/// The signed-in freelancer's earnings from the ledger (accounts holding
+/// the freelancer side).
 #[server(prefix = "/api", endpoint = "contracts/earnings")]
 pub async fn my_earnings() -> Result<Earnings, AppError> {
-    let user = crate::accounts::server::guard::require_user().await?;
+    let user =
+        crate::accounts::server::guard::require_mode(crate::accounts::model::Mode::Freelancer)
+            .await?;
     let state = crate::state::app_state()?;
     super::server::earnings(&state.db, user.id).await
 }

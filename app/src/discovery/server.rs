@@ -3,12 +3,12 @@
 use crate::accounts::model::CurrentUser;
 use crate::accounts::server::now;
 use crate::discovery::model::TalentFilters;
-use crate::entity::saved_talent;
+use crate::entity::{freelancer_profile, saved_talent};
 use crate::error::{AppError, FormErrors};
 use crate::gigs::model::Page;
 use crate::market::filters as filter;
 use crate::market::languages::canonical_language;
-use crate::market::{FreelancerKind, TalentSort};
+use crate::market::{FreelancerKind, ProfileStatus, TalentSort};
 use crate::profiles::model::TalentCard;
 use crate::profiles::server::access::is_approved_freelancer;
 use crate::profiles::server::cards::talent_cards;
@@ -144,7 +144,8 @@ pub async fn set_saved(
     Ok(())
 }
 
-/// The user's saved talent, most recent first.
+/// The user's saved talent whose profiles are approved (public), most
+/// recent first.
 pub async fn saved(
     db: &DatabaseConnection,
     user: &CurrentUser,
@@ -157,7 +158,16 @@ pub async fn saved(
         .into_iter()
         .map(|s| s.freelancer_id)
         .collect();
-    talent_cards(db, &ids, Some(user.id)).await
+    let approved: std::collections::HashSet<i32> = freelancer_profile::Entity::find()
+        .filter(freelancer_profile::Column::UserId.is_in(ids.clone()))
+        .filter(freelancer_profile::Column::Status.eq(ProfileStatus::Approved.as_str()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.user_id)
+        .collect();
+    let visible: Vec<i32> = ids.into_iter().filter(|id| approved.contains(id)).collect();
+    talent_cards(db, &visible, Some(user.id)).await
 }
 
 #[cfg(test)]

@@ -31,6 +31,10 @@ pub struct Model {
     pub submitted_at: Option<i64>,
     pub reviewed_at: Option<i64>,
     pub created_at: i64,
+    /// Bumped by every edit; an admin's decision names the revision it saw.
+    pub revision: i32,
+    /// Digest of the public text as an admin last approved it.
+    pub approved_digest: String,
     pub updated_at: i64,
 }
 

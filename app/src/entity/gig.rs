@@ -31,6 +31,10 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub rejection_reason: String,
     pub created_at: i64,
+    /// Bumped by every edit; an admin's decision names the revision it saw.
+    pub revision: i32,
+    /// Digest of the public text as an admin last approved it.
+    pub approved_digest: String,
     pub updated_at: i64,
     pub published_at: Option<i64>,
 }

@@ -52,10 +52,11 @@ pub async fn search_gigs(
     .await
 }
 
-/// The signed-in owner's gigs.
+/// The signed-in owner's gigs (accounts holding the client side).
 #[server(prefix = "/api", endpoint = "gigs/mine")]
 pub async fn my_gigs() -> Result<Vec<GigSummary>, AppError> {
-    let owner = crate::accounts::server::guard::require_user().await?;
+    let owner =
+        crate::accounts::server::guard::require_mode(crate::accounts::model::Mode::Client).await?;
     let state = crate::state::app_state()?;
     super::server::service::mine(&state.db, &owner).await
 }

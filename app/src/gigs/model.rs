@@ -88,6 +88,15 @@ pub struct GigSummary {
     pub saved: bool,
 }
 
+/// A gig waiting for review, as the admin list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingGig {
+    /// The gig as a card.
+    pub gig: GigSummary,
+    /// The revision shown; a decision applies to exactly this one.
+    pub revision: i32,
+}
+
 impl GigSummary {
     /// The budget as people read it.
     pub fn budget(&self) -> String {

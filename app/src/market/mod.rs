@@ -6,7 +6,11 @@ pub mod enums;
 #[cfg(feature = "ssr")]
 pub mod filters;
 pub mod languages;
+#[cfg(feature = "ssr")]
+pub mod moderation;
 pub mod money;
+#[cfg(feature = "ssr")]
+pub mod skill_catalog;
 pub mod skills;
 pub mod taxonomy;
 

@@ -28,7 +28,8 @@ pub fn format_money(cents: i64, currency: &str) -> String {
     }
 }
 
-fn group_thousands(n: u64) -> String {
+/// `20000` as `20,000`.
+pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -3,7 +3,8 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// Whether the signed-in user may write to `username`: clients and students
+/// Whether the signed-in user may write to `username` (a username, never an
+/// email; unknown names answer `false` like refusals): clients and students
 /// may write to any approved freelancer or coach; freelancers and coaches
 /// only to clients who contacted them first or accepted their proposal.
 #[server(prefix = "/api", endpoint = "messages/can-message")]

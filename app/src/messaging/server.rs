@@ -1,7 +1,7 @@
 //! Starting conversations under the messaging rule.
 
 use crate::accounts::model::CurrentUser;
-use crate::accounts::server::{now, repo::find_by_identifier};
+use crate::accounts::server::{now, repo::find_by_username};
 use crate::entity::conversation;
 use crate::error::AppError;
 use crate::profiles::server::access::{MessageRule, message_rule};
@@ -9,34 +9,38 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
 
-/// Whether `from` may write to `username`.
+/// Whether `from` may write to the account called `username`. An unknown
+/// username (or an email address) answers `false`, exactly like a refusal,
+/// so the question cannot be used to find out who has an account.
 pub async fn can_message(
     db: &DatabaseConnection,
     from: &CurrentUser,
     username: &str,
 ) -> Result<bool, AppError> {
-    let to = find_by_identifier(db, username)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(message_rule(db, from.id, to.id).await? != MessageRule::Refused)
+    Ok(match find_by_username(db, username).await? {
+        Some(to) => message_rule(db, from.id, to.id).await? != MessageRule::Refused,
+        None => false,
+    })
 }
 
 /// A client starts (or reopens) a conversation with an approved freelancer;
-/// returns its id. Freelancers can't start conversations with clients.
+/// returns its id. Freelancers can't start conversations with clients; an
+/// unknown username is refused the same way as a forbidden one.
 pub async fn start(
     db: &DatabaseConnection,
     client: &CurrentUser,
     username: &str,
 ) -> Result<i32, AppError> {
-    let to = find_by_identifier(db, username)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let refused = || {
+        AppError::Forbidden(
+            "Conversations are started by clients and students, with approved freelancers and coaches.".into(),
+        )
+    };
+    let to = find_by_username(db, username).await?.ok_or_else(refused)?;
     if !client.has_client
         || message_rule(db, client.id, to.id).await? != MessageRule::ClientToFreelancer
     {
-        return Err(AppError::Forbidden(
-            "Conversations are started by clients and students, with approved freelancers and coaches.".into(),
-        ));
+        return Err(refused());
     }
     if let Some(existing) = conversation::Entity::find()
         .filter(conversation::Column::ClientId.eq(client.id))

@@ -201,7 +201,8 @@ pub async fn get_client_profile(username: String) -> Result<ClientProfile, AppEr
 /// The signed-in user's client/student profile.
 #[server(prefix = "/api", endpoint = "profiles/client/me")]
 pub async fn my_client_profile() -> Result<ClientProfile, AppError> {
-    let viewer = crate::accounts::server::guard::require_user().await?;
+    let viewer =
+        crate::accounts::server::guard::require_mode(crate::accounts::model::Mode::Client).await?;
     let state = crate::state::app_state()?;
     super::server::view::client_profile(&state.db, &viewer, &viewer.username).await
 }
@@ -232,9 +233,11 @@ pub async fn save_client_profile(
     Ok(())
 }
 
-/// Skill names already in use that start with (or contain) `q`, most used first.
+/// Skill names in use by approved profiles or approved gigs that start with
+/// (or contain) `q`, most used first.
 #[server(prefix = "/api", endpoint = "skills/suggest")]
 pub async fn suggest_skills(q: String) -> Result<Vec<String>, AppError> {
     let state = crate::state::app_state()?;
-    super::server::view::suggest_skills(&state.db, &q, 8).await
+    let skills = state.skills.skills(&state.db).await?;
+    Ok(crate::market::skill_catalog::suggest(&skills, &q, 8))
 }

@@ -20,21 +20,6 @@ pub fn validate_link(raw: &str) -> Result<String, &'static str> {
     Ok(url.to_string())
 }
 
-/// Trims `raw` and checks its length in characters.
-pub fn text(raw: &str, max: usize, required: Option<&'static str>) -> Result<String, String> {
-    let value = raw.trim().to_string();
-    if value.is_empty() {
-        return match required {
-            Some(message) => Err(message.to_string()),
-            None => Ok(value),
-        };
-    }
-    if value.chars().count() > max {
-        return Err(format!("Keep this under {max} characters."));
-    }
-    Ok(value)
-}
-
 /// Parses an optional whole number within `range`.
 pub fn number(raw: &str, range: std::ops::RangeInclusive<i32>) -> Result<Option<i32>, String> {
     let raw = raw.trim();
@@ -73,13 +58,6 @@ mod tests {
         ] {
             assert!(validate_link(bad).is_err(), "{bad} passed");
         }
-    }
-
-    #[test]
-    fn text_limits_count_characters() {
-        assert_eq!(text("  hi ", 5, None).unwrap(), "hi");
-        assert!(text("", 5, Some("Required.")).is_err());
-        assert!(text("ééééééé", 5, None).is_err());
     }
 
     #[test]

@@ -47,10 +47,12 @@ pub async fn gig_proposals(gig_id: i32) -> Result<Vec<ProposalView>, AppError> {
     super::server::for_gig(&state.db, &user, gig_id).await
 }
 
-/// The signed-in freelancer's proposals.
+/// The signed-in freelancer's proposals (accounts holding the freelancer side).
 #[server(prefix = "/api", endpoint = "proposals/mine")]
 pub async fn my_proposals() -> Result<Vec<ProposalView>, AppError> {
-    let user = crate::accounts::server::guard::require_user().await?;
+    let user =
+        crate::accounts::server::guard::require_mode(crate::accounts::model::Mode::Freelancer)
+            .await?;
     let state = crate::state::app_state()?;
     super::server::mine(&state.db, &user).await
 }

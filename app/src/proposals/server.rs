@@ -11,9 +11,10 @@ use crate::market::{
     ContractStatus, GigKind, GigStatus, MilestoneStatus, PriceType, ProposalStatus,
 };
 use crate::profiles::server::access::is_approved_freelancer;
-use crate::profiles::validate::{number, text};
+use crate::profiles::validate::number;
 use crate::proposals::model::{MilestoneInput, ProposalInput, ProposalView};
 use crate::search::index::index_gig;
+use crate::text::{line, text};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -445,7 +446,7 @@ pub fn validate_milestones(
             .keep(&field("title"), &row.title)
             .keep(&field("amount"), &row.amount)
             .keep(&field("due_date"), &row.due_date);
-        let title = text(&row.title, 120, Some("Name this milestone."))
+        let title = line(&row.title, 120, Some("Name this milestone."))
             .map_err(|m| errors.add(&field("title"), m))
             .ok();
         let amount = match parse_amount(&row.amount) {
@@ -490,6 +491,51 @@ pub fn validate_milestones(
     Ok(milestones)
 }
 
+/// Checks that milestones stay within what the freelancer proposed: a fixed
+/// price is paid in full and no more; per-session and hourly prices are paid
+/// in whole sessions or hours at the proposed price (no more sessions than
+/// proposed). The client cannot set other terms alone: the freelancer
+/// changes their proposal first.
+pub fn check_terms(
+    price_type: PriceType,
+    price_cents: i64,
+    sessions: Option<i32>,
+    currency: &str,
+    amounts: &[i64],
+) -> Result<(), String> {
+    let money = |cents: i64| crate::market::money::format_money(cents, currency);
+    let total: i64 = amounts.iter().sum();
+    let ask = "To change the terms, ask the freelancer to update their proposal.";
+    match price_type {
+        PriceType::Fixed if total != price_cents => Err(format!(
+            "The milestones add up to {}, but the proposal's price is {}. {ask}",
+            money(total),
+            money(price_cents)
+        )),
+        PriceType::PerSession | PriceType::Hourly
+            if price_cents <= 0 || amounts.iter().any(|a| a % price_cents != 0) =>
+        {
+            let unit = if price_type == PriceType::Hourly {
+                "hour"
+            } else {
+                "session"
+            };
+            Err(format!(
+                "Each milestone pays whole {unit}s at the proposed {} per {unit}. {ask}",
+                money(price_cents)
+            ))
+        }
+        PriceType::PerSession if sessions.is_some_and(|n| total / price_cents > i64::from(n)) => {
+            Err(format!(
+                "The milestones pay for {} sessions, but the proposal offers {}. {ask}",
+                total / price_cents,
+                sessions.unwrap_or_default()
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Accepts a proposal: creates the contract and its milestones and moves the
 /// gig to in progress. Project gigs may hire several freelancers (a team);
 /// a lesson request hires one coach and declines the other proposals.
@@ -511,6 +557,20 @@ pub async fn accept(
         )));
     }
     let milestones = validate_milestones(milestones, &today())?;
+    let price_type = PriceType::parse(&row.price_type).unwrap_or(PriceType::Fixed);
+    let amounts: Vec<i64> = milestones.iter().map(|m| m.1).collect();
+    check_terms(
+        price_type,
+        row.amount_cents,
+        row.sessions,
+        &gig.currency,
+        &amounts,
+    )
+    .map_err(|message| {
+        let mut errors = FormErrors::new();
+        errors.add("milestones", message);
+        AppError::Invalid(errors)
+    })?;
     let now = now();
     let txn = db.begin().await?;
     let total: i64 = milestones.iter().map(|m| m.1).sum();
@@ -547,10 +607,22 @@ pub async fn accept(
     ))
     .exec(&txn)
     .await?;
-    let mut accepted: proposal::ActiveModel = row.into();
-    accepted.status = Set(ProposalStatus::Accepted.as_str().into());
-    accepted.updated_at = Set(now);
-    accepted.update(&txn).await?;
+    let accepted = proposal::Entity::update_many()
+        .col_expr(
+            proposal::Column::Status,
+            Expr::value(ProposalStatus::Accepted.as_str()),
+        )
+        .col_expr(proposal::Column::UpdatedAt, Expr::value(now))
+        .filter(proposal::Column::Id.eq(row.id))
+        .filter(proposal::Column::Status.eq(row.status.clone()))
+        .filter(proposal::Column::UpdatedAt.eq(row.updated_at))
+        .exec(&txn)
+        .await?;
+    if accepted.rows_affected != 1 {
+        return Err(AppError::Conflict(FormErrors::new().with_form(
+            "This proposal changed while you were accepting it. Reload it and check its terms.",
+        )));
+    }
     gig::Entity::update_many()
         .col_expr(
             gig::Column::Status,
@@ -587,6 +659,32 @@ pub async fn accept(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_prices_are_paid_in_full_and_no_more() {
+        assert!(check_terms(PriceType::Fixed, 80_000, None, "USD", &[40_000, 40_000]).is_ok());
+        let less = check_terms(PriceType::Fixed, 80_000, None, "USD", &[10_000]).unwrap_err();
+        assert!(less.contains("update their proposal"), "{less}");
+        assert!(check_terms(PriceType::Fixed, 80_000, None, "USD", &[90_000]).is_err());
+    }
+
+    #[test]
+    fn sessions_and_hours_are_paid_whole_at_the_proposed_price() {
+        assert!(
+            check_terms(
+                PriceType::PerSession,
+                3_000,
+                Some(4),
+                "USD",
+                &[3_000, 9_000]
+            )
+            .is_ok()
+        );
+        assert!(check_terms(PriceType::PerSession, 3_000, Some(4), "USD", &[2_000]).is_err());
+        assert!(check_terms(PriceType::PerSession, 3_000, Some(4), "USD", &[15_000]).is_err());
+        assert!(check_terms(PriceType::Hourly, 5_000, None, "USD", &[100_000]).is_ok());
+        assert!(check_terms(PriceType::Hourly, 5_000, None, "USD", &[12_345]).is_err());
+    }
 
     fn input() -> ProposalInput {
         ProposalInput {

@@ -7,7 +7,7 @@ use crate::entity::{contract, freelancer_profile, review, user};
 use crate::error::{AppError, FormErrors};
 use crate::market::ContractStatus;
 use crate::profiles::model::ReviewView;
-use crate::profiles::validate::text;
+use crate::text::text;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,

@@ -2,19 +2,20 @@
 //! history, recommended gigs and suggested talent.
 
 use super::api::{
-    DraftFromSuggestion, InviteToGig, suggest_roles, suggested_talent, suggestion_history,
+    AskForSuggestions, DraftFromSuggestion, InviteToGig, suggest_roles, suggested_talent,
+    suggestion_history,
 };
 use super::model::{GigRecommendation, NeedSuggestion, SuggestedRole};
 use crate::accounts::components::use_auth;
 use crate::gigs::pages::card::GigCard;
 use crate::market::taxonomy::{CATEGORIES, role_name, roles_in};
 use crate::profiles::components::TalentCardView;
-use crate::ui::form::action_error;
+use crate::ui::form::{action_error, field_error};
 use crate::ui::format;
 use crate::ui::widgets::{ActionError, Empty, ErrorNote, urlencode};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{A, Form};
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 /// Examples shown under the need box.
@@ -24,8 +25,9 @@ const EXAMPLES: &[&str] = &[
     "our office wifi keeps dropping",
 ];
 
-/// The "Describe what you need" box: a GET form to `/suggest`, so it works
-/// with and without JavaScript.
+/// The "Describe what you need" box. Submitting it posts the need (which
+/// keeps it in a signed-in user's history) and opens `/suggest?need=…`;
+/// it works with and without JavaScript.
 #[component]
 pub fn NeedBox(
     /// Text to start with.
@@ -35,15 +37,23 @@ pub fn NeedBox(
     #[prop(default = "Describe what you need")]
     heading: &'static str,
 ) -> impl IntoView {
+    let ask = ServerAction::<AskForSuggestions>::new();
+    let error = action_error(ask);
     view! {
         <section class="need-box" aria-labelledby="need-heading">
             <h2 id="need-heading">{heading}</h2>
-            <Form method="GET" action="/suggest" attr:class="need-box__form">
+            <ActionForm action=ask attr:class="need-box__form">
                 <label for="need-text" class="visually-hidden">"What do you need?"</label>
                 <textarea id="need-text" name="need" rows="3" maxlength="2000"
+                    aria-invalid=move || field_error(error, "text").get().map(|_| "true")
                     placeholder="e.g. my bakery needs a website where people can order cakes">{initial}</textarea>
                 <button type="submit" class="button button--primary" data-test="suggest">"Suggest roles"</button>
-            </Form>
+            </ActionForm>
+            {move || error.get().map(|e| view! {
+                <p class="alert alert--error" role="alert" data-test="need-error">
+                    {e.field("text").unwrap_or_else(|| e.summary())}
+                </p>
+            })}
             <p class="muted need-box__examples">"Try: "
                 {EXAMPLES.iter().enumerate().map(|(i, e)| view! {
                     {(i > 0).then_some(" · ")}
@@ -106,6 +116,7 @@ fn SuggestionResult(suggestion: NeedSuggestion) -> impl IntoView {
     let draft = ServerAction::<DraftFromSuggestion>::new();
     let draft_error = action_error(draft);
     let history_id = suggestion.history_id;
+    let need = suggestion.text.clone();
     let top_role = suggestion.roles.first().map(|r| r.name.clone());
     let confident = suggestion.confident();
     view! {
@@ -140,16 +151,21 @@ fn SuggestionResult(suggestion: NeedSuggestion) -> impl IntoView {
                     {suggestion.talent.iter().cloned().map(|card| view! { <TalentCardView card/> }).collect_view()}
                 </div>
             })}
-            {move || Suspend::new(async move {
+            {move || {
+                let need = need.clone();
+                Suspend::new(async move {
                 let can_post = matches!(auth.user.await, Ok(Some(ref u)) if u.has_client);
-                (can_post && confident).then(|| history_id.map(|id| view! {
+                (can_post && confident).then(|| view! {
                     <ActionForm action=draft attr:class="suggestion__post">
-                        <input type="hidden" name="id" value=id/>
+                        {match history_id {
+                            Some(id) => view! { <input type="hidden" name="id" value=id/> }.into_any(),
+                            None => view! { <input type="hidden" name="need" value=need/> }.into_any(),
+                        }}
                         <button type="submit" class="button button--primary" data-test="post-as-gig">"Post this as a gig"</button>
                         <span class="muted">" We'll start a draft with these roles; you add the budget."</span>
                     </ActionForm>
-                }))
-            })}
+                })
+            })}}
             <ActionError error=draft_error/>
         </section>
     }

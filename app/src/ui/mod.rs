@@ -5,4 +5,5 @@ pub mod fields;
 pub mod form;
 pub mod format;
 pub mod layout;
+pub mod title;
 pub mod widgets;

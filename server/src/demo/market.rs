@@ -65,8 +65,11 @@ async fn post_gig(
 ) -> Result<i32, AppError> {
     let id = app::gigs::server::service::save(db, owner, None, &gig_input(seed), true).await?;
     let opened = now() - age_days * DAY;
+    let row = app::gigs::server::service::find(db, id).await?;
+    let approved = app::gigs::server::moderation::stored_digest(db, &row).await?;
     gig::Entity::update_many()
         .col_expr(gig::Column::Status, Expr::value("open"))
+        .col_expr(gig::Column::ApprovedDigest, Expr::value(approved))
         .col_expr(gig::Column::PublishedAt, Expr::value(opened))
         .col_expr(gig::Column::CreatedAt, Expr::value(opened - DAY))
         .filter(gig::Column::Id.eq(id))

@@ -116,7 +116,21 @@ pub async fn freelancer_profile(
         })
         .collect();
     repo::set_portfolio(db, user_id, &portfolio).await?;
+    approve_as_seeded(db, user_id).await?;
     index_freelancer(db, user_id).await?;
+    Ok(())
+}
+
+/// Records the seeded profile's public text as the approved version, as an
+/// admin's approval would.
+async fn approve_as_seeded(db: &impl ConnectionTrait, user_id: i32) -> Result<(), AppError> {
+    let row = repo::find_row(db, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let digest = app::profiles::server::moderation::public_text_digest(db, &row).await?;
+    let mut active: freelancer_profile::ActiveModel = row.into();
+    active.approved_digest = Set(digest);
+    active.update(db).await?;
     Ok(())
 }
 

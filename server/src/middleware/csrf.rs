@@ -4,10 +4,7 @@
 //! WebSocket upgrade) passes only if `Sec-Fetch-Site` is `same-origin` or
 //! `none`, or, when the browser sent no `Sec-Fetch-Site`, if `Origin` equals
 //! the configured public origin. With neither header it is refused (403).
-//! Requests that pass the same-origin rule are marked with [`SameOrigin`], so
-//! a page render (a GET) can tell a cross-site link from Guild's own pages.
 
-use app::same_origin::SameOrigin;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -50,20 +47,11 @@ pub fn is_allowed(method: &Method, headers: &HeaderMap, public_origin: &str) -> 
     is_safe(method, headers) || is_same_origin(headers, public_origin)
 }
 
-/// Refuses cross-site state-changing requests with 403, and marks
-/// same-origin requests with [`SameOrigin`] for the app to read.
-pub async fn csrf(
-    State(origin): State<PublicOrigin>,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    let same_origin = is_same_origin(request.headers(), &origin.0);
-    if !same_origin && !is_safe(request.method(), request.headers()) {
+/// Refuses cross-site state-changing requests with 403.
+pub async fn csrf(State(origin): State<PublicOrigin>, request: Request, next: Next) -> Response {
+    if !is_allowed(request.method(), request.headers(), &origin.0) {
         tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-site request refused");
         return (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response();
-    }
-    if same_origin {
-        request.extensions_mut().insert(SameOrigin);
     }
     next.run(request).await
 }

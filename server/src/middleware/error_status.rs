@@ -12,8 +12,11 @@ use axum::middleware::Next;
 use axum::response::Response;
 use http::{HeaderValue, StatusCode, header};
 
-/// Errors are small; anything larger is passed through untouched.
-const MAX_ERROR_BODY: usize = 64 * 1024;
+/// The largest error body read back. Errors echo what the user typed (so a
+/// form without JavaScript can show it again), and every field is bounded
+/// by the input guard and the body limit, so real errors stay far below
+/// this; a larger body is answered as an internal error.
+const MAX_ERROR_BODY: usize = 4 * 1024 * 1024;
 
 /// Rewrites the status of server-function error responses.
 pub async fn error_status(request: Request, next: Next) -> Response {
@@ -25,7 +28,9 @@ pub async fn error_status(request: Request, next: Next) -> Response {
     }
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_ERROR_BODY).await else {
-        return Response::from_parts(parts, Body::empty());
+        tracing::error!("server function error body over {MAX_ERROR_BODY} bytes");
+        let internal = serde_json::to_vec(&AppError::Internal).unwrap_or_default();
+        return Response::from_parts(parts, Body::from(internal));
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status =

@@ -360,6 +360,9 @@ async fn freelancer_batch(
             reviewed_at: Set(Some(now)),
             created_at: Set(now),
             updated_at: Set(now),
+            revision: Set(0),
+            // Benchmark data: no admin saw it, so any edit goes to review.
+            approved_digest: Set(String::new()),
         }
     }))
     .exec(&txn)

@@ -13,7 +13,7 @@ async fn super_admin(app: &TestApp) {
         wants_client: true,
         wants_freelancer: false,
     };
-    create_account(&app.state, &input, true)
+    create_account(&app.state, &input, true, None)
         .await
         .expect("super admin");
 }

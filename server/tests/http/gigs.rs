@@ -35,12 +35,7 @@ async fn a_gig_goes_from_draft_through_approval_to_the_board() {
     );
 
     let mut admin = app.admin().await;
-    admin
-        .ok(
-            "/api/admin/gigs/decide",
-            &[("gig_id", &id_text), ("approve", "true")],
-        )
-        .await;
+    admin.approve_gig(&id_text).await;
     let board = app.client().post("/api/gigs/search", &[]).await.json();
     assert_eq!(board["total"], 1);
     assert_eq!(board["items"][0]["budget_min_cents"], 80_000);
@@ -78,6 +73,7 @@ async fn only_the_owner_edits_and_only_before_work_starts() {
 
     let edited = owner.post("/api/gigs/save", &fields).await;
     assert_eq!(edited.status, StatusCode::OK, "{}", edited.text());
+    app.admin().await.approve_gig(&id_text).await;
 
     let mut freelancer = app
         .approved_freelancer("dev", "web-developer", "Shopify", "40")

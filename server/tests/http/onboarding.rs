@@ -46,18 +46,13 @@ async fn a_coach_walks_nine_steps_and_is_listed_only_after_approval() {
     let forbidden = member
         .post(
             "/api/admin/profiles/decide",
-            &[("user_id", &id), ("approve", "true")],
+            &[("user_id", &id), ("revision", "1"), ("approve", "true")],
         )
         .await;
     assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
 
     let mut admin = app.admin().await;
-    admin
-        .ok(
-            "/api/admin/profiles/decide",
-            &[("user_id", &id), ("approve", "true")],
-        )
-        .await;
+    admin.approve_profile(&id).await;
     let found = app
         .client()
         .post("/api/talent/search", &[("filters[role]", "math-tutor")])
@@ -174,10 +169,15 @@ async fn a_rejected_profile_gets_the_reason_and_can_be_resubmitted() {
         .await;
     let id = me.me().await["id"].to_string();
     let mut admin = app.admin().await;
+    let revision = admin.pending_profile_revision(&id).await;
     let no_reason = admin
         .post(
             "/api/admin/profiles/decide",
-            &[("user_id", &id), ("approve", "false")],
+            &[
+                ("user_id", &id),
+                ("revision", &revision),
+                ("approve", "false"),
+            ],
         )
         .await;
     assert_eq!(
@@ -190,6 +190,7 @@ async fn a_rejected_profile_gets_the_reason_and_can_be_resubmitted() {
             "/api/admin/profiles/decide",
             &[
                 ("user_id", &id),
+                ("revision", &revision),
                 ("approve", "false"),
                 ("reason", "Add portfolio samples"),
             ],

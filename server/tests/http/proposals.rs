@@ -59,12 +59,7 @@ async fn proposing_on_your_own_gig_is_refused() {
     both.ok("/api/auth/add-mode", &[("mode", "client")]).await;
     let gig = both.post_gig(&project_gig(&[]), true).await;
     let mut admin = app.admin().await;
-    admin
-        .ok(
-            "/api/admin/gigs/decide",
-            &[("gig_id", &gig.to_string()), ("approve", "true")],
-        )
-        .await;
+    admin.approve_gig(&gig.to_string()).await;
     both.ok("/api/auth/switch-mode", &[("mode", "freelancer")])
         .await;
     let response = both
@@ -277,6 +272,8 @@ async fn projects_can_hire_a_team_but_lessons_hire_one_coach() {
                 ("id", &pb),
                 ("milestones[0][title]", "Content"),
                 ("milestones[0][amount]", "200"),
+                ("milestones[1][title]", "Launch"),
+                ("milestones[1][amount]", "500"),
             ],
         )
         .await;

@@ -31,16 +31,19 @@ async fn anyone_gets_suggestions_but_only_signed_in_users_keep_history() {
     let mut client = app.client();
     client.sign_up("baker", &["wants_client"]).await;
     let signed_in = client.ok("/api/suggest/roles", &[("text", NEED)]).await;
-    assert!(signed_in["history_id"].is_i64());
+    assert!(signed_in["history_id"].is_null(), "asking stores nothing");
+    assert_eq!(
+        client.ok("/api/suggest/history", &[]).await,
+        serde_json::json!([])
+    );
+    client.ok("/api/suggest/ask", &[("need", NEED)]).await;
     let history = client.ok("/api/suggest/history", &[]).await;
     let items = history.as_array().unwrap();
-    assert_eq!(
-        items.len(),
-        1,
-        "only the signed-in request was kept: {history}"
-    );
+    assert_eq!(items.len(), 1, "the submitted need was kept: {history}");
     assert_eq!(items[0]["text"], NEED);
     assert_eq!(items[0]["roles"][0], "web-developer");
+    let again = client.ok("/api/suggest/roles", &[("text", NEED)]).await;
+    assert_eq!(again["history_id"], items[0]["id"]);
 
     let mut other = app.client();
     other.sign_up("stranger", &["wants_client"]).await;
@@ -67,28 +70,48 @@ fn open_suggest_page(client: &Client<'_>, site: &'static str) -> Request<Body> {
 }
 
 #[tokio::test]
-async fn a_link_from_another_site_shows_suggestions_but_writes_no_history() {
+async fn opening_the_suggest_page_never_writes_history() {
     let app = TestApp::new().await;
     let mut client = app.client();
     client.sign_up("baker", &["wants_client"]).await;
-
-    let page = client.send(open_suggest_page(&client, "cross-site")).await;
-    assert_eq!(page.status, StatusCode::OK);
-    assert!(page.text().contains("Roles that fit"), "{}", page.text());
+    // "same-origin" is also what the redirect after log-in to
+    // `next=/suggest?need=…` looks like.
+    for site in ["cross-site", "none", "same-origin"] {
+        let page = client.send(open_suggest_page(&client, site)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text().contains("Roles that fit"), "{}", page.text());
+    }
     assert_eq!(
         client.ok("/api/suggest/history", &[]).await,
         serde_json::json!([]),
-        "a cross-site link must not write to the history"
+        "only the need box's submit keeps a need"
     );
+}
 
-    let page = client.send(open_suggest_page(&client, "none")).await;
-    assert!(page.text().contains("Roles that fit"));
-    let history = client.ok("/api/suggest/history", &[]).await;
-    assert_eq!(
-        history.as_array().map(Vec::len),
-        Some(1),
-        "an address the user typed is kept: {history}"
+#[tokio::test]
+async fn the_need_box_submit_keeps_the_need_and_opens_its_suggestions() {
+    let app = TestApp::new().await;
+    let mut client = app.client();
+    client.sign_up("baker", &["wants_client"]).await;
+    let request = client
+        .builder("POST", "/api/suggest/ask")
+        .header("sec-fetch-site", "same-origin")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, "http://guild.test/")
+        .body(Body::from(
+            serde_urlencoded::to_string([("need", NEED)]).expect("encode"),
+        ))
+        .expect("request");
+    let response = client.send(request).await;
+    assert_eq!(response.status, StatusCode::FOUND, "{}", response.text());
+    let location = response.header("location").expect("location");
+    assert!(
+        location.starts_with("/suggest?need=my+bakery"),
+        "{location}"
     );
+    let history = client.ok("/api/suggest/history", &[]).await;
+    assert_eq!(history[0]["text"], NEED);
 }
 
 #[tokio::test]
@@ -130,7 +153,8 @@ async fn only_the_author_turns_a_suggestion_into_a_gig_draft() {
     let app = TestApp::new().await;
     let mut client = app.client();
     client.sign_up("baker", &["wants_client"]).await;
-    let id = client.ok("/api/suggest/roles", &[("text", NEED)]).await["history_id"].to_string();
+    client.ok("/api/suggest/ask", &[("need", NEED)]).await;
+    let id = client.ok("/api/suggest/history", &[]).await[0]["id"].to_string();
 
     let mut other = app.client();
     other.sign_up("snoop", &["wants_client"]).await;

@@ -69,9 +69,12 @@ impl TestApp {
     pub async fn with_vars(vars: &[(&str, &str)]) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = fresh_database_url(dir.path()).await;
+        // Every test client comes from one address, and tests sign up many
+        // accounts: the sign-up throttle is raised unless a test sets it.
         let mut all: Vec<(String, String)> = vec![
             ("DATABASE_URL".into(), url),
             ("GUILD_PUBLIC_ORIGIN".into(), ORIGIN.into()),
+            ("GUILD_SIGNUP_BURST".into(), "10000".into()),
         ];
         all.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         let config = Config::from_lookup(|k| {
@@ -140,7 +143,7 @@ impl TestApp {
             wants_client: true,
             wants_freelancer: false,
         };
-        let _ = create_account(&self.state, &input, true).await;
+        let _ = create_account(&self.state, &input, true, None).await;
         let mut admin = self.client();
         let response = admin.log_in("guildroot", PASSWORD).await;
         assert_eq!(response.status, StatusCode::OK, "{}", response.text());
@@ -163,12 +166,7 @@ impl TestApp {
             .await;
         let id = client.me().await["id"].to_string();
         let mut admin = self.admin().await;
-        admin
-            .ok(
-                "/api/admin/profiles/decide",
-                &[("user_id", &id), ("approve", "true")],
-            )
-            .await;
+        admin.approve_profile(&id).await;
         client
     }
 
@@ -178,12 +176,7 @@ impl TestApp {
         client.sign_up(owner, &["wants_client"]).await;
         let id = client.post_gig(fields, true).await;
         let mut admin = self.admin().await;
-        admin
-            .ok(
-                "/api/admin/gigs/decide",
-                &[("gig_id", &id.to_string()), ("approve", "true")],
-            )
-            .await;
+        admin.approve_gig(&id.to_string()).await;
         (client, id)
     }
 }
@@ -452,6 +445,56 @@ impl Client<'_> {
         }
         let id = self.ok("/api/gigs/save", &fields).await;
         id.as_i64().expect("gig id") as i32
+    }
+
+    /// As an admin: the revision of `user_id`'s pending profile as the
+    /// review list shows it ("0" when it is not listed).
+    pub async fn pending_profile_revision(&mut self, user_id: &str) -> String {
+        let list = self.ok("/api/admin/profiles/pending", &[]).await;
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .find(|row| row["card"]["user_id"].as_i64() == user_id.parse().ok())
+            .map_or_else(|| "0".into(), |row| row["revision"].to_string())
+    }
+
+    /// As an admin: the revision of pending gig `gig_id` as the review list
+    /// shows it ("0" when it is not listed).
+    pub async fn pending_gig_revision(&mut self, gig_id: &str) -> String {
+        let list = self.ok("/api/admin/gigs/pending", &[]).await;
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .find(|row| row["gig"]["id"].as_i64() == gig_id.parse().ok())
+            .map_or_else(|| "0".into(), |row| row["revision"].to_string())
+    }
+
+    /// As an admin: approves the profile of `user_id` at the revision listed.
+    pub async fn approve_profile(&mut self, user_id: &str) {
+        let revision = self.pending_profile_revision(user_id).await;
+        self.ok(
+            "/api/admin/profiles/decide",
+            &[
+                ("user_id", user_id),
+                ("revision", &revision),
+                ("approve", "true"),
+            ],
+        )
+        .await;
+    }
+
+    /// As an admin: approves gig `gig_id` at the revision listed.
+    pub async fn approve_gig(&mut self, gig_id: &str) {
+        let revision = self.pending_gig_revision(gig_id).await;
+        self.ok(
+            "/api/admin/gigs/decide",
+            &[
+                ("gig_id", gig_id),
+                ("revision", &revision),
+                ("approve", "true"),
+            ],
+        )
+        .await;
     }
 
     /// `me`: the signed-in user or `null`.

@@ -1,38 +1,50 @@
 //! The client's IP address, for throttling.
+//!
+//! Behind reverse proxies, each proxy appends the address it received the
+//! request from to `X-Forwarded-For`; whatever the client sent itself stays
+//! on the left and cannot be trusted. With `trusted_proxies` proxies in
+//! front, the client is the entry that many places from the right (the
+//! right-most address no trusted proxy wrote about itself).
 
 use axum::extract::ConnectInfo;
 use http::request::Parts;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
-/// The client's address: the first `X-Forwarded-For` hop when the proxy is
-/// trusted, otherwise the TCP peer; `"unknown"` when neither is available.
-pub fn client_ip(parts: &Parts, trust_proxy: bool) -> String {
-    if trust_proxy
-        && let Some(forwarded) = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-    {
-        return forwarded.to_string();
-    }
-    parts
+/// The client's address: with `trusted_proxies > 0`, the entry of
+/// `X-Forwarded-For` that many places from the right (`1`: the last one);
+/// otherwise, or when the header is missing, short or malformed, the TCP
+/// peer. `None` when neither is known.
+pub fn client_ip(parts: &Parts, trusted_proxies: usize) -> Option<IpAddr> {
+    let peer = parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+        .map(|ConnectInfo(addr)| addr.ip());
+    if trusted_proxies == 0 {
+        return peer;
+    }
+    let hops: Vec<&str> = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    hops.len()
+        .checked_sub(trusted_proxies)
+        .and_then(|i| hops.get(i))
+        .and_then(|hop| hop.parse::<IpAddr>().ok())
+        .or(peer)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parts(forwarded: Option<&str>, peer: Option<&str>) -> Parts {
+    fn parts(forwarded: &[&str], peer: Option<&str>) -> Parts {
         let mut req = http::Request::builder();
-        if let Some(f) = forwarded {
-            req = req.header("x-forwarded-for", f);
+        for f in forwarded {
+            req = req.header("x-forwarded-for", *f);
         }
         let (mut parts, ()) = req.body(()).unwrap().into_parts();
         if let Some(p) = peer {
@@ -43,15 +55,43 @@ mod tests {
         parts
     }
 
+    fn ip(text: &str) -> Option<IpAddr> {
+        Some(text.parse().unwrap())
+    }
+
     #[test]
     fn forwarded_for_counts_only_behind_a_trusted_proxy() {
-        let p = parts(Some("203.0.113.7, 10.0.0.1"), Some("10.0.0.1:5000"));
-        assert_eq!(client_ip(&p, true), "203.0.113.7");
-        assert_eq!(client_ip(&p, false), "10.0.0.1");
+        let p = parts(&["203.0.113.7"], Some("10.0.0.1:5000"));
+        assert_eq!(client_ip(&p, 1), ip("203.0.113.7"));
+        assert_eq!(client_ip(&p, 0), ip("10.0.0.1"));
+    }
+
+    #[test]
+    fn the_client_cannot_choose_its_address_by_prepending() {
+        let p = parts(&["6.6.6.6, 203.0.113.7"], Some("10.0.0.1:5000"));
+        assert_eq!(client_ip(&p, 1), ip("203.0.113.7"));
+        let split = parts(&["6.6.6.6", "203.0.113.7"], Some("10.0.0.1:5000"));
+        assert_eq!(client_ip(&split, 1), ip("203.0.113.7"));
+    }
+
+    #[test]
+    fn two_proxies_skip_the_inner_one() {
+        let p = parts(&["6.6.6.6, 203.0.113.7, 10.0.0.2"], Some("10.0.0.1:5000"));
+        assert_eq!(client_ip(&p, 2), ip("203.0.113.7"));
+    }
+
+    #[test]
+    fn short_or_malformed_headers_fall_back_to_the_peer() {
+        let short = parts(&["203.0.113.7"], Some("10.0.0.1:5000"));
+        assert_eq!(client_ip(&short, 2), ip("10.0.0.1"));
+        let junk = parts(&["not-an-ip"], Some("10.0.0.1:5000"));
+        assert_eq!(client_ip(&junk, 1), ip("10.0.0.1"));
+        let none = parts(&[], Some("10.0.0.1:5000"));
+        assert_eq!(client_ip(&none, 1), ip("10.0.0.1"));
     }
 
     #[test]
     fn no_peer_is_unknown() {
-        assert_eq!(client_ip(&parts(None, None), false), "unknown");
+        assert_eq!(client_ip(&parts(&[], None), 0), None);
     }
 }

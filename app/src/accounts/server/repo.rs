@@ -81,6 +81,23 @@ pub async fn find_by_identifier(
         .await?)
 }
 
+/// An account by username only (case-insensitively). Everything that looks
+/// people up by a public handle uses this, never [`find_by_identifier`], so
+/// no endpoint but log-in answers differently for a known email.
+pub async fn find_by_username(
+    db: &impl ConnectionTrait,
+    username: &str,
+) -> Result<Option<user::Model>, AppError> {
+    let username = username.trim().to_lowercase();
+    if username.is_empty() || username.contains('@') {
+        return Ok(None);
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(db)
+        .await?)
+}
+
 /// Which of email and username are already taken.
 pub async fn taken(
     db: &impl ConnectionTrait,

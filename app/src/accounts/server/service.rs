@@ -4,6 +4,7 @@ use super::client_ip::client_ip;
 use super::password_policy::check_password;
 use super::repo::{self, NewUser, Taken};
 use super::session;
+use super::throttle::ThrottleKey;
 use crate::accounts::model::{CurrentUser, Mode};
 use crate::accounts::validate::{normalise_display_name, normalise_email, normalise_username};
 use crate::error::{AppError, FormErrors};
@@ -104,15 +105,21 @@ fn taken_error(taken: &[Taken], input: &SignupInput) -> AppError {
 }
 
 /// Creates an account (hashing on the blocking pool) without signing in.
+/// A sign-up from the web names the client's `network`: valid sign-ups
+/// from one network are throttled before the (deliberately slow) hash.
 pub async fn create_account(
     state: &AppState,
     input: &SignupInput,
     is_super_admin: bool,
+    network: Option<ThrottleKey>,
 ) -> Result<CurrentUser, AppError> {
     let valid = validate_signup(input)?;
     let taken = repo::taken(&state.db, &valid.email, &valid.username).await?;
     if !taken.is_empty() {
         return Err(taken_error(&taken, input));
+    }
+    if let Some(network) = network {
+        state.throttles.signup.take(&[network]).map_err(too_many)?;
     }
     let password_hash = state.hasher.hash(valid.password).await?;
     let new = NewUser {
@@ -143,21 +150,39 @@ pub async fn create_account(
     }
 }
 
+/// The error for a throttled request.
+pub fn too_many(wait: std::time::Duration) -> AppError {
+    AppError::TooManyRequests {
+        retry_after_secs: wait.as_secs().max(1),
+    }
+}
+
+/// The throttle key of the requesting client's network.
+pub fn network_of(state: &AppState, parts: &http::request::Parts) -> ThrottleKey {
+    client_ip(parts, state.trusted_proxies).map_or(ThrottleKey::Network(0), ThrottleKey::network)
+}
+
 /// Creates an account and signs it in under a fresh session id.
 pub async fn signup(
     state: &AppState,
     session: &Session,
+    parts: &http::request::Parts,
     input: &SignupInput,
 ) -> Result<CurrentUser, AppError> {
-    let user = create_account(state, input, false).await?;
+    let user = create_account(state, input, false, Some(network_of(state, parts))).await?;
     session::start(session, user.id).await?;
     tracing::info!(user_id = user.id, "account created");
     Ok(user)
 }
 
+/// The longest identifier looked up: an email has at most 254 characters.
+const MAX_IDENTIFIER_CHARS: usize = 254;
+
 /// Logs in by email or username. Unknown accounts and wrong passwords get the
-/// same error, status and (through the dummy hash) timing; failures drain the
-/// throttle for the account and for the client IP.
+/// same error, status and (through the dummy hash) timing. Failures drain
+/// the throttle of the account (one bucket whether it was named by email or
+/// username; an identifier without an account gets a bucket of its own, so
+/// throttling looks the same either way) and of the client's network.
 pub async fn login(
     state: &AppState,
     session: &Session,
@@ -167,6 +192,10 @@ pub async fn login(
 ) -> Result<CurrentUser, AppError> {
     let identifier = identifier.trim().to_lowercase();
     let mut echo = FormErrors::new();
+    if identifier.chars().count() > MAX_IDENTIFIER_CHARS {
+        echo.add("identifier", "Enter your email or username.");
+        return Err(AppError::Invalid(echo));
+    }
     echo.keep("identifier", &identifier);
     if identifier.is_empty() || password.is_empty() {
         if identifier.is_empty() {
@@ -177,25 +206,22 @@ pub async fn login(
         }
         return Err(AppError::Invalid(echo));
     }
-    let keys = [
-        format!("account:{identifier}"),
-        format!("ip:{}", client_ip(parts, state.trust_proxy)),
-    ];
-    if let Err(wait) = state.login_throttle.check(&keys) {
-        return Err(AppError::TooManyRequests {
-            retry_after_secs: wait.as_secs().max(1),
-        });
-    }
     let account = repo::find_by_identifier(&state.db, &identifier).await?;
+    let who = account.as_ref().map_or_else(
+        || ThrottleKey::unknown(&identifier),
+        |a| ThrottleKey::Account(a.id),
+    );
+    let keys = [who, network_of(state, parts)];
+    state.throttles.login.check(&keys).map_err(too_many)?;
     let hash = account.as_ref().map(|a| a.password_hash.clone());
     if !state.hasher.verify(password.to_string(), hash).await? {
-        state.login_throttle.record_failure(&keys);
+        state.throttles.login.record(&keys);
         return Err(AppError::InvalidCredentials(
             echo.with_form("Incorrect email, username or password."),
         ));
     }
     let account = account.ok_or(AppError::Internal)?;
-    state.login_throttle.reset(&keys[0]);
+    state.throttles.login.reset(who);
     session::start(session, account.id).await?;
     Ok(repo::to_current(&account))
 }

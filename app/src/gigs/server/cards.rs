@@ -127,6 +127,14 @@ pub async fn summaries_by_id(
     ids: &[i32],
     viewer: Option<i32>,
 ) -> Result<Vec<GigSummary>, AppError> {
+    summaries(db, rows_by_id(db, ids).await?, viewer).await
+}
+
+/// Gig rows in the order of `ids` (missing ids are skipped).
+pub async fn rows_by_id(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<Vec<gig::Model>, AppError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -137,8 +145,7 @@ pub async fn summaries_by_id(
         .into_iter()
         .map(|g| (g.id, g))
         .collect();
-    let ordered = ids.iter().filter_map(|id| rows.remove(id)).collect();
-    summaries(db, ordered, viewer).await
+    Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
 }
 
 #[cfg(test)]

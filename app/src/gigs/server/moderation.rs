@@ -1,66 +1,155 @@
 //! Admin approval of gigs submitted for review.
+//!
+//! An approval applies to the revision the admin saw: a gig edited after
+//! the admin opened the list is refused with a conflict, to be looked at
+//! again. Approving records the digest of the gig's public text; editing
+//! that text on an open gig sends it back to review (see
+//! [`super::service::save`]).
 
 use crate::accounts::server::{now, repo::audit};
-use crate::entity::gig;
+use crate::entity::{gig, gig_skill, skill};
 use crate::error::{AppError, FormErrors};
-use crate::gigs::model::GigSummary;
+use crate::gigs::model::PendingGig;
 use crate::market::GigStatus;
+use crate::market::moderation::digest;
 use crate::search::index::index_gig;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
 };
 
-/// Gigs waiting for approval, oldest first.
-pub async fn pending(db: &DatabaseConnection) -> Result<Vec<GigSummary>, AppError> {
+/// The digest of a gig's public text: title, description, subject, goals,
+/// city and skill keys (sorted).
+pub fn public_text_digest(
+    title: &str,
+    description: &str,
+    subject: &str,
+    goals: &str,
+    city: &str,
+    skill_slugs: &[String],
+) -> String {
+    let mut slugs: Vec<&str> = skill_slugs.iter().map(String::as_str).collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    digest(
+        [title, description, subject, goals, city]
+            .into_iter()
+            .chain(slugs),
+    )
+}
+
+/// The digest of a stored gig's public text.
+pub async fn stored_digest(
+    db: &impl ConnectionTrait,
+    row: &gig::Model,
+) -> Result<String, AppError> {
+    let skill_ids: Vec<i32> = gig_skill::Entity::find()
+        .filter(gig_skill::Column::GigId.eq(row.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.skill_id)
+        .collect();
+    let slugs: Vec<String> = skill::Entity::find()
+        .filter(skill::Column::Id.is_in(skill_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.slug)
+        .collect();
+    Ok(public_text_digest(
+        &row.title,
+        &row.description,
+        &row.subject,
+        &row.goals,
+        &row.city,
+        &slugs,
+    ))
+}
+
+/// Gigs waiting for approval, oldest first, each with the revision shown.
+pub async fn pending(db: &DatabaseConnection) -> Result<Vec<PendingGig>, AppError> {
     let rows = gig::Entity::find()
         .filter(gig::Column::Status.eq(GigStatus::Pending.as_str()))
         .order_by_asc(gig::Column::UpdatedAt)
         .all(db)
         .await?;
-    super::cards::summaries(db, rows, None).await
+    let revisions: Vec<i32> = rows.iter().map(|r| r.revision).collect();
+    let summaries = super::cards::summaries(db, rows, None).await?;
+    Ok(summaries
+        .into_iter()
+        .zip(revisions)
+        .map(|(gig, revision)| PendingGig { gig, revision })
+        .collect())
 }
 
-/// Approves (opens) or rejects (back to draft, with a reason) a pending gig.
+/// The conflict when the gig is no longer what the admin looked at.
+fn changed() -> AppError {
+    AppError::Conflict(
+        FormErrors::new().with_form(
+            "This gig changed after you opened it. Review the new version before deciding.",
+        ),
+    )
+}
+
+/// Approves (opens) or rejects (back to draft, with a reason) revision
+/// `revision` of a pending gig.
 pub async fn decide(
     db: &DatabaseConnection,
     admin_id: i32,
     gig_id: i32,
+    revision: i32,
     approve: bool,
     reason: &str,
 ) -> Result<(), AppError> {
-    let row = super::service::find(db, gig_id).await?;
-    if row.status != GigStatus::Pending.as_str() {
-        return Err(AppError::Conflict(
-            FormErrors::new().with_form("This gig is not waiting for review."),
-        ));
-    }
     let reason = reason.trim();
     if !approve && reason.is_empty() {
         let mut errors = FormErrors::new();
         errors.add("reason", "Tell the client what to change.");
         return Err(AppError::Invalid(errors));
     }
-    let now = now();
     let txn = db.begin().await?;
-    let mut active: gig::ActiveModel = row.into();
-    if approve {
-        active.status = Set(GigStatus::Open.as_str().into());
-        active.published_at = Set(Some(now));
-        active.rejection_reason = Set(String::new());
-    } else {
-        active.status = Set(GigStatus::Draft.as_str().into());
-        active.rejection_reason = Set(reason.chars().take(1000).collect());
+    let row = super::service::find(&txn, gig_id).await?;
+    if row.status != GigStatus::Pending.as_str() {
+        return Err(AppError::Conflict(
+            FormErrors::new().with_form("This gig is not waiting for review."),
+        ));
     }
-    active.updated_at = Set(now);
-    active.update(&txn).await?;
+    if row.revision != revision {
+        return Err(changed());
+    }
+    let now = now();
+    let mut update = gig::Entity::update_many()
+        .col_expr(gig::Column::UpdatedAt, Expr::value(now))
+        .filter(gig::Column::Id.eq(gig_id))
+        .filter(gig::Column::Status.eq(GigStatus::Pending.as_str()))
+        .filter(gig::Column::Revision.eq(revision));
+    update = if approve {
+        update
+            .col_expr(gig::Column::Status, Expr::value(GigStatus::Open.as_str()))
+            .col_expr(gig::Column::PublishedAt, Expr::value(Some(now)))
+            .col_expr(gig::Column::RejectionReason, Expr::value(""))
+            .col_expr(
+                gig::Column::ApprovedDigest,
+                Expr::value(stored_digest(&txn, &row).await?),
+            )
+    } else {
+        let reason: String = reason.chars().take(1000).collect();
+        update
+            .col_expr(gig::Column::Status, Expr::value(GigStatus::Draft.as_str()))
+            .col_expr(gig::Column::RejectionReason, Expr::value(reason))
+    };
+    if update.exec(&txn).await?.rows_affected != 1 {
+        return Err(changed());
+    }
     index_gig(&txn, gig_id).await?;
     audit(
         &txn,
         Some(admin_id),
         if approve { "gig.approve" } else { "gig.reject" },
         None,
-        &format!("gig {gig_id}: {reason}"),
+        &format!("gig {gig_id} revision {revision}: {reason}"),
     )
     .await?;
     txn.commit().await?;

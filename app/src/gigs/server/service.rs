@@ -1,7 +1,8 @@
 //! Gig use cases: post and edit, view with visibility rules, cancel, close,
 //! bookmarks, the owner's list and the board.
 
-use super::cards::{summaries, summaries_by_id};
+use super::cards::{rows_by_id, summaries, summaries_by_id};
+use super::moderation::public_text_digest;
 use super::validate::validate_gig;
 use crate::accounts::model::{CurrentUser, Role};
 use crate::accounts::server::now;
@@ -58,7 +59,10 @@ pub async fn owned(
 }
 
 /// Creates a gig, or updates one the owner may still edit. `submit` sends a
-/// draft for approval. Returns the gig id.
+/// draft for approval; changing the public text (title, description,
+/// subject, goals, city or skills) of an open gig sends it back to review,
+/// off the board until an admin approves the new text. Every edit bumps
+/// the gig's revision. Returns the gig id.
 pub async fn save(
     db: &DatabaseConnection,
     owner: &CurrentUser,
@@ -80,10 +84,23 @@ pub async fn save(
     };
     let valid = validate_gig(input, &today())?;
     let now = now();
-    let status = match existing.as_ref().map(status_of) {
-        None | Some(GigStatus::Draft) if submit => GigStatus::Pending,
+    let slugs: Vec<String> = valid.skills.iter().map(|(_, slug)| slug.clone()).collect();
+    let public_text = public_text_digest(
+        &valid.title,
+        &valid.description,
+        &valid.subject,
+        &valid.goals,
+        &valid.city,
+        &slugs,
+    );
+    let status = match existing.as_ref() {
+        None if submit => GigStatus::Pending,
         None => GigStatus::Draft,
-        Some(current) => current,
+        Some(row) => match status_of(row) {
+            GigStatus::Draft if submit => GigStatus::Pending,
+            GigStatus::Open if public_text != row.approved_digest => GigStatus::Pending,
+            current => current,
+        },
     };
     let txn = db.begin().await?;
     let mut row = match &existing {
@@ -117,10 +134,23 @@ pub async fn save(
     row.sessions_wanted = Set(valid.sessions_wanted);
     row.status = Set(status.as_str().into());
     row.updated_at = Set(now);
-    let saved = if existing.is_some() {
-        row.update(&txn).await?
-    } else {
-        row.insert(&txn).await?
+    let saved = match &existing {
+        Some(old) => {
+            row.revision = Set(old.revision + 1);
+            let updated = gig::Entity::update_many()
+                .set(row)
+                .filter(gig::Column::Id.eq(old.id))
+                .filter(gig::Column::Revision.eq(old.revision))
+                .exec(&txn)
+                .await?;
+            if updated.rows_affected != 1 {
+                return Err(AppError::Conflict(FormErrors::new().with_form(
+                    "This gig was changed at the same time elsewhere. Reload it and try again.",
+                )));
+            }
+            find(&txn, old.id).await?
+        }
+        None => row.insert(&txn).await?,
     };
     gig_role::Entity::delete_many()
         .filter(gig_role::Column::GigId.eq(saved.id))
@@ -161,32 +191,87 @@ async fn involved(db: &impl ConnectionTrait, gig_id: i32, viewer: i32) -> Result
         || crate::suggestions::server::invitations::is_invited(db, gig_id, viewer).await?)
 }
 
-/// Whether `viewer` may see the gig: owners and admins always; public gigs
-/// once approved; invite-only gigs only to freelancers involved in them.
-pub async fn may_view(
-    db: &impl ConnectionTrait,
-    row: &gig::Model,
-    viewer: Option<&CurrentUser>,
-) -> Result<bool, AppError> {
+/// Whether a gig is visible, or needs the viewer to be involved in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Visible {
+    Yes,
+    No,
+    IfInvolved,
+}
+
+/// The visibility rule: owners and admins always see a gig; others see it
+/// once an admin approved it (open, in progress, completed or closed), and
+/// then public gigs always, invite-only gigs only when they are involved.
+fn visibility(row: &gig::Model, viewer: Option<&CurrentUser>) -> Visible {
     if let Some(v) = viewer
         && (v.id == row.owner_id || v.has_role(Role::Admin))
     {
-        return Ok(true);
+        return Visible::Yes;
     }
     let listed = matches!(
         status_of(row),
         GigStatus::Open | GigStatus::InProgress | GigStatus::Completed | GigStatus::Closed
     );
     if !listed {
-        return Ok(false);
+        Visible::No
+    } else if row.visibility == Visibility::Public.as_str() {
+        Visible::Yes
+    } else if viewer.is_some() {
+        Visible::IfInvolved
+    } else {
+        Visible::No
     }
-    if row.visibility == Visibility::Public.as_str() {
-        return Ok(true);
+}
+
+/// Whether `viewer` may see the gig (see [`visibility`]).
+pub async fn may_view(
+    db: &impl ConnectionTrait,
+    row: &gig::Model,
+    viewer: Option<&CurrentUser>,
+) -> Result<bool, AppError> {
+    match (visibility(row, viewer), viewer) {
+        (Visible::Yes, _) => Ok(true),
+        (Visible::IfInvolved, Some(v)) => involved(db, row.id, v.id).await,
+        _ => Ok(false),
     }
-    match viewer {
-        Some(v) => involved(db, row.id, v.id).await,
-        None => Ok(false),
+}
+
+/// The gigs among `rows` that `viewer` may see, in order, with the
+/// involvement of invite-only gigs looked up in two queries for all.
+pub async fn visible_to(
+    db: &impl ConnectionTrait,
+    rows: Vec<gig::Model>,
+    viewer: &CurrentUser,
+) -> Result<Vec<gig::Model>, AppError> {
+    let to_check: Vec<i32> = rows
+        .iter()
+        .filter(|r| visibility(r, Some(viewer)) == Visible::IfInvolved)
+        .map(|r| r.id)
+        .collect();
+    let mut involved: std::collections::HashSet<i32> = std::collections::HashSet::new();
+    if !to_check.is_empty() {
+        involved.extend(
+            proposal::Entity::find()
+                .filter(proposal::Column::FreelancerId.eq(viewer.id))
+                .filter(proposal::Column::GigId.is_in(to_check.clone()))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|p| p.gig_id),
+        );
+        involved.extend(
+            crate::suggestions::server::invitations::invited_among(db, viewer.id, &to_check)
+                .await?,
+        );
     }
+    Ok(rows
+        .into_iter()
+        .filter(|r| match visibility(r, Some(viewer)) {
+            Visible::Yes => true,
+            Visible::IfInvolved => involved.contains(&r.id),
+            Visible::No => false,
+        })
+        .collect())
 }
 
 /// Why `viewer` may not propose on the gig right now, if so.
@@ -444,17 +529,8 @@ pub async fn saved_list(
         .into_iter()
         .map(|s| s.gig_id)
         .collect();
-    let mut visible = Vec::new();
-    for summary in summaries_by_id(db, &ids, Some(user.id)).await? {
-        if matches!(
-            summary.status,
-            GigStatus::Open | GigStatus::InProgress | GigStatus::Completed | GigStatus::Closed
-        ) || summary.owner_username == user.username
-        {
-            visible.push(summary);
-        }
-    }
-    Ok(visible)
+    let rows = rows_by_id(db, &ids).await?;
+    summaries(db, visible_to(db, rows, user).await?, Some(user.id)).await
 }
 
 /// The owner's gigs, newest first, with proposal counts.

@@ -7,7 +7,8 @@ use crate::market::money::{CURRENCIES, parse_amount};
 use crate::market::skills::parse_skill_list;
 use crate::market::taxonomy;
 use crate::market::{GigKind, Level, PriceType, Visibility};
-use crate::profiles::validate::{number, text};
+use crate::profiles::validate::number;
+use crate::text::{line, text};
 
 /// A gig that passed validation.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,7 +86,7 @@ pub fn validate_gig(input: &GigInput, today: &str) -> Result<ValidGig, AppError>
         errors.add("kind", "Choose a project or a learning request.");
     }
     let kind = kind.unwrap_or(GigKind::Project);
-    let title = text(&input.title, 90, Some("Give your gig a title."))
+    let title = line(&input.title, 90, Some("Give your gig a title."))
         .map_err(|m| errors.add("title", m))
         .unwrap_or_default();
     if !title.is_empty() && title.chars().count() < 8 {
@@ -168,7 +169,7 @@ pub fn validate_gig(input: &GigInput, today: &str) -> Result<ValidGig, AppError>
         errors.add("visibility", "Choose who can see this gig.");
     }
     let remote = !input.remote.is_empty();
-    let city = text(&input.city, 80, None)
+    let city = line(&input.city, 80, None)
         .map_err(|m| errors.add("city", m))
         .unwrap_or_default();
     let country = normalise_country(&input.country)
@@ -180,7 +181,7 @@ pub fn validate_gig(input: &GigInput, today: &str) -> Result<ValidGig, AppError>
     let (mut subject, mut level, mut goals, mut sessions_wanted) =
         (String::new(), None, String::new(), None);
     if kind == GigKind::Lesson {
-        subject = text(&input.subject, 120, Some("Say what you want to learn."))
+        subject = line(&input.subject, 120, Some("Say what you want to learn."))
             .map_err(|m| errors.add("subject", m))
             .unwrap_or_default();
         level = Level::parse(&input.level);

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod cards;
+pub mod moderation;
 pub mod onboarding;
 pub mod repo;
 pub mod review;

@@ -1,6 +1,7 @@
 //! Onboarding steps: each validates its fields, saves them to the draft and
 //! records progress; the last one submits the profile for approval.
 
+use super::moderation::public_text_digest;
 use super::repo;
 use crate::entity::freelancer_profile;
 use crate::error::{AppError, FormErrors};
@@ -15,9 +16,12 @@ use crate::market::{
 use crate::profiles::inputs::{CredentialInput, LanguageInput, MAX_ROWS, PortfolioInput};
 use crate::profiles::model::{CredentialEntry, LanguageEntry, PortfolioEntry};
 use crate::profiles::steps::{self, Step};
-use crate::profiles::validate::{number, text, validate_link};
+use crate::profiles::validate::{number, validate_link};
 use crate::search::index::index_freelancer;
-use sea_orm::{ActiveValue::Set, DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use crate::text::{line, text};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DatabaseTransaction, TransactionTrait,
+};
 
 /// Most roles per profile.
 pub const MAX_ROLES: usize = 3;
@@ -38,8 +42,9 @@ fn completed(row: &freelancer_profile::Model, step: Step) -> i32 {
     steps::position(kind_of(row), step).map_or(0, |i| i as i32 + 1)
 }
 
-/// Commits a step: progress is recorded, approved profiles are re-indexed,
-/// and the next step is returned.
+/// Commits a step: progress is recorded, and the next step is returned. An
+/// approved profile whose public text no longer matches what an admin
+/// approved goes back to review (and leaves discovery until approved).
 async fn finish(
     txn: DatabaseTransaction,
     row: freelancer_profile::Model,
@@ -48,6 +53,12 @@ async fn finish(
 ) -> Result<Step, AppError> {
     let saved = repo::update_row(&txn, active, completed(&row, step)).await?;
     if saved.status == ProfileStatus::Approved.as_str() {
+        if public_text_digest(&txn, &saved).await? != saved.approved_digest {
+            let mut back: freelancer_profile::ActiveModel = saved.clone().into();
+            back.status = Set(ProfileStatus::Pending.as_str().into());
+            back.submitted_at = Set(Some(crate::accounts::server::now()));
+            back.update(&txn).await?;
+        }
         index_freelancer(&txn, saved.user_id).await?;
     }
     txn.commit().await?;
@@ -179,7 +190,7 @@ pub async fn save_experience(
         .keep("country", &input.country)
         .keep("years_experience", &input.years_experience)
         .keep("experience", &input.experience);
-    let tagline = text(
+    let tagline = line(
         &input.tagline,
         100,
         Some("Write one line that says what you do."),
@@ -193,7 +204,7 @@ pub async fn save_experience(
     )
     .map_err(|m| errors.add("bio", m))
     .ok();
-    let city = text(&input.city, 80, None)
+    let city = line(&input.city, 80, None)
         .map_err(|m| errors.add("city", m))
         .ok();
     let country = match normalise_country(&input.country) {
@@ -253,10 +264,10 @@ pub async fn save_education(
         } else {
             "education"
         };
-        let title = text(&input.title, 120, Some("Name the degree or certificate."))
+        let title = line(&input.title, 120, Some("Name the degree or certificate."))
             .map_err(|m| errors.add(&field("title"), m))
             .ok();
-        let institution = text(&input.institution, 120, None)
+        let institution = line(&input.institution, 120, None)
             .map_err(|m| errors.add(&field("institution"), m))
             .ok();
         let year = number(&input.year, 1950..=2100)
@@ -352,7 +363,7 @@ pub async fn save_portfolio(
             .keep(&field("url"), &input.url)
             .keep(&field("description"), &input.description)
             .keep(&field("thumbnail_url"), &input.thumbnail_url);
-        let title = text(&input.title, 120, Some("Give this work a title."))
+        let title = line(&input.title, 120, Some("Give this work a title."))
             .map_err(|m| errors.add(&field("title"), m))
             .ok();
         let url = validate_link(&input.url)
@@ -462,7 +473,8 @@ pub async fn missing(
     Ok(missing)
 }
 
-/// Submits a complete profile for approval (approved profiles stay approved).
+/// Submits a complete profile for approval (approved profiles stay approved
+/// while their public text is what an admin approved).
 pub async fn submit(db: &DatabaseConnection, user_id: i32) -> Result<ProfileStatus, AppError> {
     let row = profile_of(db, user_id).await?;
     let missing = missing(db, user_id).await?;

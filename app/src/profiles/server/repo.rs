@@ -67,12 +67,15 @@ pub async fn ensure_profile(
         reviewed_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        revision: Set(0),
+        approved_digest: Set(String::new()),
     }
     .insert(db)
     .await?)
 }
 
-/// Saves changes to the profile row and records onboarding progress.
+/// Saves changes to the profile row, records onboarding progress and bumps
+/// the revision (an admin's decision applies to the revision they saw).
 pub async fn update_row(
     db: &impl ConnectionTrait,
     mut active: freelancer_profile::ActiveModel,
@@ -82,7 +85,12 @@ pub async fn update_row(
         sea_orm::ActiveValue::Set(v) | sea_orm::ActiveValue::Unchanged(v) => *v,
         sea_orm::ActiveValue::NotSet => 0,
     };
+    let revision = match &active.revision {
+        sea_orm::ActiveValue::Set(v) | sea_orm::ActiveValue::Unchanged(v) => *v,
+        sea_orm::ActiveValue::NotSet => 0,
+    };
     active.onboarding_step = Set(current.max(completed_steps));
+    active.revision = Set(revision + 1);
     active.updated_at = Set(now());
     Ok(active.update(db).await?)
 }

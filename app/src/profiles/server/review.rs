@@ -1,13 +1,14 @@
 //! Admin approval of submitted freelancer/coach profiles.
 
+use super::moderation::public_text_digest;
 use crate::accounts::server::{now, repo::audit};
 use crate::entity::{freelancer_profile, user};
 use crate::error::{AppError, FormErrors};
 use crate::market::ProfileStatus;
 use crate::search::index::index_freelancer;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 
 /// A profile waiting for review.
@@ -40,23 +41,24 @@ pub async fn pending(db: &DatabaseConnection) -> Result<Vec<PendingProfile>, App
         .collect())
 }
 
-/// Approves or rejects a pending profile; a rejection needs a reason.
+/// The conflict when the profile is no longer what the admin looked at.
+fn changed() -> AppError {
+    AppError::Conflict(FormErrors::new().with_form(
+        "This profile changed after you opened it. Review the new version before deciding.",
+    ))
+}
+
+/// Approves or rejects revision `revision` of a pending profile (a profile
+/// edited since is refused with a conflict); a rejection needs a reason.
+/// Approval records the digest of the public text the admin approved.
 pub async fn decide(
     db: &DatabaseConnection,
     admin_id: i32,
     user_id: i32,
+    revision: i32,
     approve: bool,
     reason: &str,
 ) -> Result<(), AppError> {
-    let row = freelancer_profile::Entity::find_by_id(user_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if row.status != ProfileStatus::Pending.as_str() {
-        return Err(AppError::Conflict(
-            FormErrors::new().with_form("This profile is not waiting for review."),
-        ));
-    }
     let reason = reason.trim();
     if !approve && reason.is_empty() {
         let mut errors = FormErrors::new();
@@ -64,21 +66,50 @@ pub async fn decide(
         return Err(AppError::Invalid(errors));
     }
     let txn = db.begin().await?;
-    let mut active: freelancer_profile::ActiveModel = row.into();
-    active.status = Set(if approve {
-        ProfileStatus::Approved
-    } else {
-        ProfileStatus::Rejected
+    let row = freelancer_profile::Entity::find_by_id(user_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if row.status != ProfileStatus::Pending.as_str() {
+        return Err(AppError::Conflict(
+            FormErrors::new().with_form("This profile is not waiting for review."),
+        ));
     }
-    .as_str()
-    .into());
-    active.rejection_reason = Set(if approve {
-        String::new()
+    if row.revision != revision {
+        return Err(changed());
+    }
+    let (status, rejection, approved_digest) = if approve {
+        let digest = public_text_digest(&txn, &row).await?;
+        (ProfileStatus::Approved, String::new(), digest)
     } else {
-        reason.chars().take(1000).collect()
-    });
-    active.reviewed_at = Set(Some(now()));
-    active.update(&txn).await?;
+        let reason: String = reason.chars().take(1000).collect();
+        (ProfileStatus::Rejected, reason, row.approved_digest.clone())
+    };
+    let updated = freelancer_profile::Entity::update_many()
+        .col_expr(
+            freelancer_profile::Column::Status,
+            Expr::value(status.as_str()),
+        )
+        .col_expr(
+            freelancer_profile::Column::RejectionReason,
+            Expr::value(rejection),
+        )
+        .col_expr(
+            freelancer_profile::Column::ApprovedDigest,
+            Expr::value(approved_digest),
+        )
+        .col_expr(
+            freelancer_profile::Column::ReviewedAt,
+            Expr::value(Some(now())),
+        )
+        .filter(freelancer_profile::Column::UserId.eq(user_id))
+        .filter(freelancer_profile::Column::Status.eq(ProfileStatus::Pending.as_str()))
+        .filter(freelancer_profile::Column::Revision.eq(revision))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(changed());
+    }
     index_freelancer(&txn, user_id).await?;
     audit(
         &txn,
@@ -89,7 +120,7 @@ pub async fn decide(
             "profile.reject"
         },
         Some(user_id),
-        reason,
+        &format!("revision {revision}: {reason}"),
     )
     .await?;
     txn.commit().await?;

@@ -3,18 +3,17 @@
 
 use super::{access, repo};
 use crate::accounts::model::{CurrentUser, Role};
-use crate::accounts::server::repo::find_by_identifier;
+use crate::accounts::server::repo::find_by_username;
 use crate::entity::{conversation, saved_talent};
 use crate::error::{AppError, FormErrors};
 use crate::market::ProfileStatus;
 use crate::market::countries::normalise_country;
 use crate::profiles::inputs::LanguageInput;
 use crate::profiles::model::{ClientProfile, PublicProfilePage};
-use crate::profiles::validate::text;
 use crate::reviews::server::{average, visible_reviews_of};
+use crate::text::{line, text};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait,
-    QueryFilter, Statement, TransactionTrait,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
 };
 
 /// Reviews shown on a profile page.
@@ -26,12 +25,9 @@ pub async fn public_profile(
     viewer: Option<&CurrentUser>,
     username: &str,
 ) -> Result<PublicProfilePage, AppError> {
-    let account = find_by_identifier(db, username)
+    let account = find_by_username(db, username)
         .await?
         .ok_or(AppError::NotFound)?;
-    if username.contains('@') {
-        return Err(AppError::NotFound);
-    }
     let profile = repo::load_freelancer(db, account.id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -77,10 +73,7 @@ pub async fn client_profile(
     viewer: &CurrentUser,
     username: &str,
 ) -> Result<ClientProfile, AppError> {
-    if username.contains('@') {
-        return Err(AppError::NotFound);
-    }
-    let account = find_by_identifier(db, username)
+    let account = find_by_username(db, username)
         .await?
         .ok_or(AppError::NotFound)?;
     let is_own = viewer.id == account.id;
@@ -113,7 +106,7 @@ pub async fn save_client(
         .keep("country", country)
         .keep("about", about)
         .keep("learning_goals", learning_goals);
-    let city = text(city, 80, None)
+    let city = line(city, 80, None)
         .map_err(|m| errors.add("city", m))
         .unwrap_or_default();
     let country = normalise_country(country)
@@ -132,45 +125,4 @@ pub async fn save_client(
     repo::set_languages(&txn, user_id, &entries).await?;
     txn.commit().await?;
     Ok(())
-}
-
-#[derive(Debug, FromQueryResult)]
-struct Suggestion {
-    name: String,
-}
-
-/// Skill names in use matching `q` (prefix matches first), most used first.
-pub async fn suggest_skills(
-    db: &DatabaseConnection,
-    q: &str,
-    limit: i64,
-) -> Result<Vec<String>, AppError> {
-    let q = q.trim().to_lowercase();
-    if q.is_empty() || q.chars().count() > 40 {
-        return Ok(Vec::new());
-    }
-    let escaped: String = q
-        .chars()
-        .filter(|c| !matches!(c, '%' | '_' | '\\'))
-        .collect();
-    let stmt = Statement::from_sql_and_values(
-        db.get_database_backend(),
-        "SELECT s.name FROM skills s \
-         LEFT JOIN (SELECT skill_id, COUNT(*) AS uses FROM profile_skills GROUP BY skill_id) p ON p.skill_id = s.id \
-         LEFT JOIN (SELECT skill_id, COUNT(*) AS uses FROM gig_skills GROUP BY skill_id) g ON g.skill_id = s.id \
-         WHERE s.slug LIKE $1 \
-         ORDER BY CASE WHEN s.slug LIKE $2 THEN 0 ELSE 1 END, COALESCE(p.uses, 0) + COALESCE(g.uses, 0) DESC, s.name \
-         LIMIT $3",
-        [
-            format!("%{escaped}%").into(),
-            format!("{escaped}%").into(),
-            limit.into(),
-        ],
-    );
-    Ok(Suggestion::find_by_statement(stmt)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| s.name)
-        .collect())
 }

@@ -46,6 +46,22 @@ pub async fn invite(
     Ok(())
 }
 
+/// The gigs among `gig_ids` that `freelancer_id` was invited to.
+pub async fn invited_among(
+    db: &impl ConnectionTrait,
+    freelancer_id: i32,
+    gig_ids: &[i32],
+) -> Result<Vec<i32>, AppError> {
+    Ok(gig_invitation::Entity::find()
+        .filter(gig_invitation::Column::FreelancerId.eq(freelancer_id))
+        .filter(gig_invitation::Column::GigId.is_in(gig_ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| i.gig_id)
+        .collect())
+}
+
 /// Gigs `freelancer_id` was invited to.
 pub async fn invited_to(
     db: &impl ConnectionTrait,

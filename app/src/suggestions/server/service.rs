@@ -3,9 +3,9 @@
 use super::matching::talent_for_need;
 use crate::accounts::model::CurrentUser;
 use crate::accounts::server::now;
-use crate::entity::{gig, gig_role, gig_skill, skill, suggestion};
+use crate::entity::{gig, gig_role, gig_skill, suggestion};
 use crate::error::{AppError, FormErrors};
-use crate::market::taxonomy;
+use crate::market::{skill_catalog, taxonomy};
 use crate::search::index::index_gig;
 use crate::state::AppState;
 use crate::suggestions::model::{HistoryItem, NeedSuggestion, SuggestedRole};
@@ -29,52 +29,32 @@ fn role(id: &str, score: f32) -> SuggestedRole {
     }
 }
 
-/// Checks a need statement (3 to 2,000 characters).
-pub fn validate_need(text: &str) -> Result<String, AppError> {
-    let text = text.trim();
-    let len = text.chars().count();
-    if !(3..=2000).contains(&len) {
-        let mut e = FormErrors::new();
-        e.keep("text", text)
-            .add("text", "Describe what you need in 3 to 2,000 characters.");
-        return Err(AppError::Invalid(e));
-    }
-    Ok(text.to_string())
+/// Checks a need statement (3 to 2,000 characters of text).
+pub fn validate_need(raw: &str) -> Result<String, AppError> {
+    const LENGTH: &str = "Describe what you need in 3 to 2,000 characters.";
+    let problem = match crate::text::text(raw, 2000, Some(LENGTH)) {
+        Ok(text) if text.chars().count() >= 3 => return Ok(text),
+        Ok(_) => LENGTH.to_string(),
+        Err(message) if message.starts_with("Keep this under") => LENGTH.to_string(),
+        Err(message) => message,
+    };
+    let mut e = FormErrors::new();
+    e.keep("text", raw).add("text", problem);
+    Err(AppError::Invalid(e))
 }
 
-/// Skills Guild knows that the statement mentions (whole words, any case).
-pub async fn mentioned_skills(
-    db: &DatabaseConnection,
-    text: &str,
-) -> Result<Vec<String>, AppError> {
-    let haystack = format!(
-        " {} ",
-        text.to_lowercase()
-            .split(|c: char| !(c.is_alphanumeric() || "+#.".contains(c)))
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
-    let mut found: Vec<String> = skill::Entity::find()
-        .order_by_asc(skill::Column::Name)
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|s| s.slug.chars().count() >= 2 && haystack.contains(&format!(" {} ", s.slug)))
-        .map(|s| s.name)
-        .collect();
-    found.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    found.truncate(MAX_SKILLS);
-    Ok(found)
+/// Approved skills the statement mentions (whole words, any case).
+pub async fn mentioned_skills(state: &AppState, text: &str) -> Result<Vec<String>, AppError> {
+    let skills = state.skills.skills(&state.db).await?;
+    Ok(skill_catalog::mentioned(&skills, text, MAX_SKILLS))
 }
 
-/// Suggests roles, skills and talent for `text`; saves it in the history of
-/// the signed-in user when `keep` is true.
+/// Suggests roles, skills and talent for `text`. Reads only: the answer
+/// names the signed-in user's latest history entry for the same text.
 pub async fn suggest(
     state: &AppState,
     user: Option<&CurrentUser>,
     text: &str,
-    keep: bool,
 ) -> Result<NeedSuggestion, AppError> {
     let text = validate_need(text)?;
     let prediction = state.roles.predict(&text);
@@ -99,9 +79,9 @@ pub async fn suggest(
         let top: Vec<String> = roles.iter().take(2).map(|r| r.id.clone()).collect();
         talent_for_need(&state.db, &state.roles, &text, &top, user.map(|u| u.id), 6).await?
     };
-    let skills = mentioned_skills(&state.db, &text).await?;
-    let history_id = match user.filter(|_| keep) {
-        Some(u) => Some(remember(&state.db, u.id, &text, &prediction.roles).await?),
+    let skills = mentioned_skills(state, &text).await?;
+    let history_id = match user {
+        Some(u) => entry_for(&state.db, u.id, &text).await?,
         None => None,
     };
     Ok(NeedSuggestion {
@@ -114,12 +94,26 @@ pub async fn suggest(
     })
 }
 
-async fn remember(
+/// The user's latest history entry for exactly `text`.
+async fn entry_for(
     db: &DatabaseConnection,
     user_id: i32,
     text: &str,
-    roles: &[String],
-) -> Result<i32, AppError> {
+) -> Result<Option<i32>, AppError> {
+    Ok(suggestion::Entity::find()
+        .filter(suggestion::Column::UserId.eq(user_id))
+        .filter(suggestion::Column::Text.eq(text))
+        .order_by_desc(suggestion::Column::Id)
+        .one(db)
+        .await?
+        .map(|s| s.id))
+}
+
+/// Adds a (validated) need to the user's history with the roles predicted
+/// for it; the same need again within ten minutes reuses its entry.
+pub async fn remember(state: &AppState, user_id: i32, text: &str) -> Result<i32, AppError> {
+    let db = &state.db;
+    let roles = state.roles.predict(text).roles;
     let now = now();
     let last = suggestion::Entity::find()
         .filter(suggestion::Column::UserId.eq(user_id))
@@ -219,7 +213,7 @@ pub async fn draft(
         .first()
         .and_then(|r| taxonomy::role(r))
         .is_some_and(|r| r.category == "teaching");
-    let skills: Vec<(String, String)> = mentioned_skills(&state.db, &entry.text)
+    let skills: Vec<(String, String)> = mentioned_skills(state, &entry.text)
         .await?
         .into_iter()
         .map(|s| {
