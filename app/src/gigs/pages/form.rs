@@ -129,6 +129,9 @@ fn GigForm(id: Option<i32>, input: GigInput) -> impl IntoView {
     view! {
         <section class="auth-card auth-card--wide">
             <h1>{title}</h1>
+            {id.is_some().then(|| view! {
+                <p class="muted" data-test="review-note">"If this gig is open, changing its title, description, subject, goals, city or skills sends it back to an admin for review; it leaves the gig board until the change is approved. Budget, deadline and visibility change at once."</p>
+            })}
             <FormAlert error=error/>
             <ActionForm action=action attr:class="form">
                 {id.map(|id| view! { <input type="hidden" name="id" value=id/> })}

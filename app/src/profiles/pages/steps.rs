@@ -326,6 +326,7 @@ fn ReviewStep(profile: FreelancerProfile) -> impl IntoView {
             ProfileStatus::Approved => view! {
                 <p class="alert alert--ok" data-test="profile-status">"Approved — your profile is live. "
                     <A href=format!("/talent/{username}")>"See your public profile"</A></p>
+                <p class="muted" data-test="review-note">"Changing your tagline, bio, experience, city, skills, education or portfolio sends your profile back to an admin for review, and it is hidden from search until the change is approved. Rate, availability, languages and roles change at once."</p>
             }.into_any(),
             ProfileStatus::Rejected => view! {
                 <p class="alert alert--error" data-test="profile-status">"Changes requested: " {profile.rejection_reason.clone()}
