@@ -21,11 +21,14 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Characters that show nothing and only make look-alikes.
+/// Characters that show nothing and only make look-alikes: zero-width
+/// spaces, soft hyphens, word joiners, byte-order marks and the invisible
+/// direction marks (LRM, RLM, ALM).
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}' | '\u{180E}' | '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
+            ..='\u{2064}' | '\u{FEFF}'
     )
 }
 
@@ -124,6 +127,7 @@ mod tests {
     #[test]
     fn lines_drop_invisible_characters_but_keep_joiners() {
         assert_eq!(line("ad\u{200B}min", 100, None).unwrap(), "admin");
+        assert_eq!(line("ad\u{200F}min\u{061C}", 100, None).unwrap(), "admin");
         assert_eq!(
             line("\u{FEFF}Ada  Lovelace\u{00AD}", 100, None).unwrap(),
             "Ada Lovelace"

@@ -41,6 +41,37 @@ pub struct Config {
     pub suggest_refill: Duration,
     /// `GUILD_ROLE_MODEL`: a role-classifier artefact to load instead of the shipped one.
     pub role_model: Option<std::path::PathBuf>,
+    /// `GUILD_SECRET`: the key that signs what the server hands browsers to
+    /// give back (form errors shown without JavaScript). Every instance
+    /// behind one address needs the same one; random per process when unset.
+    pub secret: Secret,
+}
+
+/// A secret key; its `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(Vec<u8>);
+
+impl Secret {
+    /// The key's bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// 32 random bytes from the operating system.
+    fn random() -> Result<Self, ConfigError> {
+        let mut key = vec![0u8; 32];
+        getrandom::fill(&mut key).map_err(|e| ConfigError {
+            name: "GUILD_SECRET",
+            reason: format!("unset, and no random key could be made: {e}"),
+        })?;
+        Ok(Self(key))
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
 }
 
 /// A variable that is set but cannot be used.
@@ -108,6 +139,16 @@ impl Config {
             role_model: get("GUILD_ROLE_MODEL")
                 .filter(|v| !v.trim().is_empty())
                 .map(std::path::PathBuf::from),
+            secret: match get("GUILD_SECRET") {
+                Some(s) if s.len() < 32 => {
+                    return Err(ConfigError {
+                        name: "GUILD_SECRET",
+                        reason: "use at least 32 characters".into(),
+                    });
+                }
+                Some(s) => Secret(s.into_bytes()),
+                None => Secret::random()?,
+            },
         })
     }
 
@@ -186,6 +227,18 @@ mod tests {
         assert!(c.is_sqlite());
         assert_eq!(c.trusted_proxies, 0);
         assert_eq!(c.signup_burst, 5);
+        assert_eq!(c.secret.bytes().len(), 32);
+        assert_eq!(format!("{:?}", c.secret), "Secret(…)");
+    }
+
+    #[test]
+    fn a_short_secret_is_refused() {
+        assert!(config(&[("GUILD_SECRET", "too short")]).is_err());
+        let long = "x".repeat(40);
+        assert_eq!(
+            config(&[("GUILD_SECRET", &long)]).unwrap().secret.bytes(),
+            long.as_bytes()
+        );
     }
 
     #[test]

@@ -58,8 +58,31 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
         sea_orm::DbBackend::Sqlite => {
             let txn = db.begin().await?;
             Migrator::up(&txn, None).await?;
-            txn.commit().await
+            txn.commit().await?;
         }
-        _ => Migrator::up(db, None).await,
+        _ => Migrator::up(db, None).await?,
     }
+    backfill(db).await
+}
+
+/// Data a schema migration cannot compute in SQL: the digest of the public
+/// text of gigs and profiles approved before digests were kept (see the
+/// moderation migration). Does nothing once every approved item has one.
+async fn backfill(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let failed =
+        |e: app::error::AppError| DbErr::Custom(format!("backfilling approved digests: {e:?}"));
+    let gigs = app::gigs::server::moderation::backfill_approved_digests(db)
+        .await
+        .map_err(failed)?;
+    let profiles = app::profiles::server::moderation::backfill_approved_digests(db)
+        .await
+        .map_err(failed)?;
+    if gigs + profiles > 0 {
+        tracing::info!(
+            gigs,
+            profiles,
+            "recorded the approved text of items approved before moderation digests"
+        );
+    }
+    Ok(())
 }

@@ -71,7 +71,7 @@ pub fn app(state: AppState, config: &Config) -> Router {
         .layer(axum::middleware::from_fn(error_status::error_status))
         .layer(axum::middleware::from_fn(input_guard::input_guard))
         .layer(axum::middleware::from_fn_with_state(
-            form_errors::SecureCookies(config.secure_cookies()),
+            form_errors::FormErrorKey::new(config.secret.bytes(), config.secure_cookies()),
             form_errors::form_errors,
         ))
         .layer(axum::middleware::from_fn_with_state(origin, csrf::csrf))

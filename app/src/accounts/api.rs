@@ -11,8 +11,10 @@ use leptos::prelude::*;
 /// (browsers drop tabs and newlines and read `\\` as `/`, which would turn
 /// `/\t/evil.example` into `//evil.example`), and after resolving dot
 /// segments it must still be a path on this site (`/..//evil.example`
-/// resolves to `//evil.example`). The answer is the normalised path, query
-/// and fragment.
+/// resolves to `//evil.example`). Leptos' error parameters (`__path`,
+/// `__err`) are dropped, so a link cannot make the page after log-in show
+/// words of its own in an error box. The answer is the normalised path,
+/// query and fragment.
 pub fn safe_next(next: Option<&str>) -> String {
     const DEFAULT: &str = "/dashboard";
     let Some(next) = next else {
@@ -26,7 +28,8 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
     let base = url::Url::parse("http://guild.invalid/").expect("static base URL");
     match base.join(next) {
-        Ok(url) if url.origin() == base.origin() => {
+        Ok(mut url) if url.origin() == base.origin() => {
+            drop_error_params(&mut url);
             let local = &url[url::Position::BeforePath..];
             if local.starts_with("//") {
                 DEFAULT.into()
@@ -35,6 +38,24 @@ pub fn safe_next(next: Option<&str>) -> String {
             }
         }
         _ => DEFAULT.into(),
+    }
+}
+
+/// Removes Leptos' server-function error parameters from `url`'s query.
+fn drop_error_params(url: &mut url::Url) {
+    let is_error = |k: &str| k == "__path" || k == "__err";
+    if !url.query_pairs().any(|(k, _)| is_error(&k)) {
+        return;
+    }
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| !is_error(k))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if kept.is_empty() {
+        url.set_query(None);
+    } else {
+        url.query_pairs_mut().clear().extend_pairs(kept);
     }
 }
 
@@ -177,6 +198,18 @@ mod tests {
             let got = safe_next(Some(bad));
             assert_eq!(got, "/dashboard", "{bad:?} gave {got:?}");
         }
+    }
+
+    #[test]
+    fn error_parameters_never_survive() {
+        assert_eq!(
+            safe_next(Some("/gigs/new?__path=%2Fapi%2Fgigs%2Fsave&__err=eyJ9")),
+            "/gigs/new"
+        );
+        assert_eq!(
+            safe_next(Some("/gigs?q=shop&__err=eyJ9&page=2")),
+            "/gigs?q=shop&page=2"
+        );
     }
 
     #[test]

@@ -69,11 +69,14 @@ pub fn talent_query(filters: &TalentFilters, per_page: u32) -> Result<TalentQuer
     if !filters.page.is_empty() && filters.page.parse::<u32>().map_or(true, |p| p == 0) {
         errors.add("page", "Pages start at 1.");
     }
-    errors.into_result()?;
-    let text = filters.q.trim();
+    let text = filter::search_text(&filters.q, &mut errors);
     let city = filters.city.trim();
+    if city.chars().count() > 80 {
+        errors.add("city", "Keep the city under 80 characters.");
+    }
+    errors.into_result()?;
     Ok(TalentQuery {
-        text: (!text.is_empty()).then(|| text.chars().take(200).collect()),
+        text,
         role,
         skills,
         min_rate_cents: rate.min,

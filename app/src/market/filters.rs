@@ -8,6 +8,20 @@ use super::skills::parse_skill_list;
 use super::taxonomy;
 use crate::error::FormErrors;
 
+/// The longest search text, in characters.
+pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// A search text: `None` when empty; longer than [`MAX_SEARCH_CHARS`] is an
+/// error on `q`.
+pub fn search_text(raw: &str, errors: &mut FormErrors) -> Option<String> {
+    let text = raw.trim();
+    if text.chars().count() > MAX_SEARCH_CHARS {
+        errors.add("q", "Keep your search under 200 characters.");
+        return None;
+    }
+    (!text.is_empty()).then(|| text.to_string())
+}
+
 /// A role filter: `None` for any role; an id outside the taxonomy is an
 /// error on `role`.
 pub fn role(raw: &str, errors: &mut FormErrors) -> Option<String> {

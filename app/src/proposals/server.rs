@@ -5,7 +5,7 @@ use crate::accounts::model::{CurrentUser, Role};
 use crate::accounts::server::now;
 use crate::entity::{contract, freelancer_profile, gig, milestone, proposal, user};
 use crate::error::{AppError, FormErrors};
-use crate::gigs::server::service::{find as find_gig, may_view, today};
+use crate::gigs::server::service::{find as find_gig, may_view, set_status, today};
 use crate::market::money::parse_amount;
 use crate::market::{
     ContractStatus, GigKind, GigStatus, MilestoneStatus, PriceType, ProposalStatus,
@@ -616,6 +616,12 @@ pub async fn accept(
         .filter(proposal::Column::Id.eq(row.id))
         .filter(proposal::Column::Status.eq(row.status.clone()))
         .filter(proposal::Column::UpdatedAt.eq(row.updated_at))
+        .filter(proposal::Column::PriceType.eq(row.price_type.clone()))
+        .filter(proposal::Column::AmountCents.eq(row.amount_cents))
+        .filter(match row.sessions {
+            Some(n) => proposal::Column::Sessions.eq(n),
+            None => proposal::Column::Sessions.is_null(),
+        })
         .exec(&txn)
         .await?;
     if accepted.rows_affected != 1 {
@@ -623,15 +629,7 @@ pub async fn accept(
             "This proposal changed while you were accepting it. Reload it and check its terms.",
         )));
     }
-    gig::Entity::update_many()
-        .col_expr(
-            gig::Column::Status,
-            Expr::value(GigStatus::InProgress.as_str()),
-        )
-        .col_expr(gig::Column::UpdatedAt, Expr::value(now))
-        .filter(gig::Column::Id.eq(gig.id))
-        .exec(&txn)
-        .await?;
+    set_status(&txn, &gig, GigStatus::InProgress).await?;
     if kind == GigKind::Lesson {
         proposal::Entity::update_many()
             .col_expr(

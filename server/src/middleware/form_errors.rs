@@ -6,16 +6,21 @@
 //! (`?__path=/api/…&__err=<base64 JSON>`), and the page shows it in the
 //! form's alert. Anyone can write such a URL, so a link could put their own
 //! words inside Guild's official error box. This middleware ties the two
-//! ends together: when a server function redirects with an error, the
-//! response also sets a short-lived, HttpOnly cookie holding a digest of
-//! exactly that error; a page request carrying `__err` without the matching
-//! cookie is redirected to the same address without the error.
+//! ends together: when a server function's error response (it carries the
+//! `serverfnerror` header naming the function) redirects with an error, the
+//! response also sets a short-lived, HttpOnly cookie holding a MAC (keyed
+//! with the server's secret) of exactly that error; a page request carrying
+//! `__err` without the matching cookie is redirected to the same address
+//! without the error. Success redirects never mark anything, whatever their
+//! address says.
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use hmac::{Hmac, Mac};
 use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
+use std::sync::Arc;
 use url::form_urlencoded;
 
 /// The cookie holding the digest of the last error redirect.
@@ -27,21 +32,39 @@ const MAX_AGE_SECS: u32 = 300;
 const PATH_PARAM: &str = "__path";
 const ERROR_PARAM: &str = "__err";
 
-/// Whether the form-error cookie is sent only over HTTPS.
-#[derive(Clone, Copy, Debug)]
-pub struct SecureCookies(pub bool);
+/// The header server functions put on their error responses, naming the
+/// function (`/api/...`).
+const SERVER_FN_ERROR: &str = "serverfnerror";
 
-/// The digest of one server function's error, as hex.
-fn digest(path: &str, error: &str) -> String {
-    let mut hasher = Sha256::new();
-    hasher.update(path.as_bytes());
-    hasher.update([0]);
-    hasher.update(error.as_bytes());
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+/// What the middleware needs: the key its MACs use and whether the cookie
+/// is sent only over HTTPS.
+#[derive(Clone, Debug)]
+pub struct FormErrorKey {
+    key: Arc<[u8]>,
+    secure: bool,
+}
+
+impl FormErrorKey {
+    /// A key from the server's secret.
+    pub fn new(secret: &[u8], secure: bool) -> Self {
+        Self {
+            key: Arc::from(secret),
+            secure,
+        }
+    }
+
+    /// The MAC of one server function's error, as hex.
+    fn tag(&self, path: &str, error: &str) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes any key");
+        mac.update(path.as_bytes());
+        mac.update(&[0]);
+        mac.update(error.as_bytes());
+        mac.finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
 }
 
 /// The `__path` and `__err` of a query string, when it has an error.
@@ -90,23 +113,33 @@ fn location_query(location: &str) -> Option<&str> {
 }
 
 /// Whether a page request's error parameters were issued to this browser.
-pub fn is_issued_here(headers: &HeaderMap, query: &str) -> bool {
+pub fn is_issued_here(key: &FormErrorKey, headers: &HeaderMap, query: &str) -> bool {
     match error_params(query) {
         None => true,
-        Some((path, error)) => cookie(headers, COOKIE) == Some(digest(&path, &error).as_str()),
+        Some((path, error)) => cookie(headers, COOKIE) == Some(key.tag(&path, &error).as_str()),
     }
+}
+
+/// The error a server function's error response redirects with: only when
+/// the response carries the `serverfnerror` header, and only for the
+/// function it names.
+fn issued_error(headers: &HeaderMap) -> Option<(String, String)> {
+    let function = headers.get(SERVER_FN_ERROR)?.to_str().ok()?;
+    let location = headers.get(header::LOCATION)?.to_str().ok()?;
+    let (path, error) = error_params(location_query(location)?)?;
+    (path == function).then_some((path, error))
 }
 
 /// Strips error parameters nobody issued to this browser from page
 /// requests, and marks error redirects of server functions as issued.
 pub async fn form_errors(
-    State(SecureCookies(secure)): State<SecureCookies>,
+    State(key): State<FormErrorKey>,
     request: Request,
     next: Next,
 ) -> Response {
     if matches!(*request.method(), Method::GET | Method::HEAD) {
         let query = request.uri().query().unwrap_or_default();
-        if !is_issued_here(request.headers(), query) {
+        if !is_issued_here(&key, request.headers(), query) {
             let path = request.uri().path();
             let target = match without_error(query) {
                 Some(rest) => format!("{path}?{rest}"),
@@ -118,17 +151,11 @@ pub async fn form_errors(
         return next.run(request).await;
     }
     let mut response = next.run(request).await;
-    let issued = response
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(location_query)
-        .and_then(error_params);
-    if let Some((path, error)) = issued {
-        let secure = if secure { "; Secure" } else { "" };
+    if let Some((path, error)) = issued_error(response.headers()) {
+        let secure = if key.secure { "; Secure" } else { "" };
         let value = format!(
             "{COOKIE}={}; Path=/; Max-Age={MAX_AGE_SECS}; HttpOnly; SameSite=Lax{secure}",
-            digest(&path, &error)
+            key.tag(&path, &error)
         );
         if let Ok(value) = HeaderValue::from_str(&value) {
             response.headers_mut().append(header::SET_COOKIE, value);
@@ -141,6 +168,10 @@ pub async fn form_errors(
 mod tests {
     use super::*;
 
+    fn key() -> FormErrorKey {
+        FormErrorKey::new(b"test secret", false)
+    }
+
     fn with_cookie(value: &str) -> HeaderMap {
         let mut headers = HeaderMap::new();
         headers.insert(
@@ -152,20 +183,43 @@ mod tests {
 
     #[test]
     fn an_error_needs_the_digest_of_exactly_that_error() {
+        let key = key();
         let query = "next=%2Fgigs&__path=%2Fapi%2Fauth%2Flogin&__err=eyJJbnRlcm5hbCI6bnVsbH0";
-        let right = digest("/api/auth/login", "eyJJbnRlcm5hbCI6bnVsbH0");
-        assert!(is_issued_here(&with_cookie(&right), query));
-        assert!(!is_issued_here(&HeaderMap::new(), query));
-        let other = digest("/api/auth/login", "eyJGb3JiaWRkZW4iOiJoaSJ9");
-        assert!(!is_issued_here(&with_cookie(&other), query));
-        let other_path = digest("/api/auth/signup", "eyJJbnRlcm5hbCI6bnVsbH0");
-        assert!(!is_issued_here(&with_cookie(&other_path), query));
+        let right = key.tag("/api/auth/login", "eyJJbnRlcm5hbCI6bnVsbH0");
+        assert!(is_issued_here(&key, &with_cookie(&right), query));
+        assert!(!is_issued_here(&key, &HeaderMap::new(), query));
+        let other = key.tag("/api/auth/login", "eyJGb3JiaWRkZW4iOiJoaSJ9");
+        assert!(!is_issued_here(&key, &with_cookie(&other), query));
+        let other_path = key.tag("/api/auth/signup", "eyJJbnRlcm5hbCI6bnVsbH0");
+        assert!(!is_issued_here(&key, &with_cookie(&other_path), query));
+        let other_key = FormErrorKey::new(b"another secret", false);
+        let forged = other_key.tag("/api/auth/login", "eyJJbnRlcm5hbCI6bnVsbH0");
+        assert!(!is_issued_here(&key, &with_cookie(&forged), query));
     }
 
     #[test]
     fn addresses_without_an_error_always_pass() {
-        assert!(is_issued_here(&HeaderMap::new(), "q=shop&page=2"));
-        assert!(is_issued_here(&HeaderMap::new(), ""));
+        assert!(is_issued_here(&key(), &HeaderMap::new(), "q=shop&page=2"));
+        assert!(is_issued_here(&key(), &HeaderMap::new(), ""));
+    }
+
+    #[test]
+    fn only_error_responses_of_the_named_function_are_marked() {
+        let location = "http://h/login?__path=%2Fapi%2Fauth%2Flogin&__err=eyJ9";
+        let mut headers = HeaderMap::new();
+        headers.insert(header::LOCATION, HeaderValue::from_static(location));
+        assert_eq!(
+            issued_error(&headers),
+            None,
+            "a success redirect marks nothing"
+        );
+        headers.insert(SERVER_FN_ERROR, HeaderValue::from_static("/api/gigs/save"));
+        assert_eq!(issued_error(&headers), None, "another function's error");
+        headers.insert(SERVER_FN_ERROR, HeaderValue::from_static("/api/auth/login"));
+        assert_eq!(
+            issued_error(&headers),
+            Some(("/api/auth/login".into(), "eyJ9".into()))
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Bounds every input before any server function sees it.
 //!
-//! * A server-function form field longer than [`MAX_FIELD_CHARS`] or holding
+//! * A server-function form field (whatever the declared content type) longer
+//!   than [`MAX_FIELD_CHARS`] or holding
 //!   NUL or another control character (newlines and tabs aside) is refused
 //!   with 422 and a field message, so no server function parses, hashes,
 //!   classifies or stores it; without JavaScript the browser is sent back to
@@ -64,19 +65,15 @@ pub fn check_fields(body: &[u8]) -> Result<(), AppError> {
     Ok(())
 }
 
-fn is_form(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
-}
-
 fn accepts_html(headers: &HeaderMap) -> bool {
     headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"))
 }
+
+/// The header server functions put on their error responses.
+const SERVER_FN_ERROR: &str = "serverfnerror";
 
 /// The answer to a refused server-function call: 422 with the error as
 /// JSON, or, for a plain form post, a redirect back to the form carrying
@@ -92,11 +89,24 @@ fn refusal(error: &AppError, path: &str, headers: &HeaderMap) -> Response {
             back.query_pairs_mut()
                 .append_pair("__path", path)
                 .append_pair("__err", &URL_SAFE.encode(&json));
-            (StatusCode::FOUND, [(header::LOCATION, back.to_string())]).into_response()
+            (
+                StatusCode::FOUND,
+                [
+                    (header::LOCATION.as_str(), back.to_string()),
+                    (SERVER_FN_ERROR, path.to_string()),
+                ],
+            )
+                .into_response()
         }
         _ => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            [(header::CONTENT_TYPE, "application/json")],
+            [
+                (
+                    header::CONTENT_TYPE.as_str(),
+                    "application/json".to_string(),
+                ),
+                (SERVER_FN_ERROR, path.to_string()),
+            ],
             json,
         )
             .into_response(),
@@ -116,9 +126,10 @@ pub async fn input_guard(request: Request, next: Next) -> Response {
         )
             .into_response();
     }
-    let is_server_fn = request.method() == Method::POST
-        && request.uri().path().starts_with("/api/")
-        && is_form(request.headers());
+    // Server functions read their body as a form whatever its declared
+    // type, so every POST to one is checked.
+    let is_server_fn =
+        request.method() == Method::POST && request.uri().path().starts_with("/api/");
     if !is_server_fn {
         return next.run(request).await;
     }

@@ -134,6 +134,14 @@ pub async fn seed(
         bar.inc((end - start) as u64);
         start = end;
     }
+    bar.set_message("approvals");
+    let failed = |e: app::error::AppError| DbErr::Custom(format!("approved digests: {e:?}"));
+    app::profiles::server::moderation::backfill_approved_digests(db)
+        .await
+        .map_err(failed)?;
+    app::gigs::server::moderation::backfill_approved_digests(db)
+        .await
+        .map_err(failed)?;
     bar.finish_with_message("done");
     Ok(SyntheticCounts { freelancers, gigs })
 }
@@ -361,7 +369,7 @@ async fn freelancer_batch(
             created_at: Set(now),
             updated_at: Set(now),
             revision: Set(0),
-            // Benchmark data: no admin saw it, so any edit goes to review.
+            // Filled in below, as if an admin had approved the text.
             approved_digest: Set(String::new()),
         }
     }))

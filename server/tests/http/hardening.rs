@@ -341,6 +341,38 @@ async fn email_and_username_drain_one_bucket_per_account() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_guesses_cannot_outrun_the_throttle() {
+    use tower::ServiceExt;
+    let app = TestApp::with_vars(&[("GUILD_TRUSTED_PROXIES", "1")]).await;
+    app.client().sign_up("ada", &["wants_client"]).await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for attempt in 0..30 {
+        let router = app.router.clone();
+        guesses.spawn(async move {
+            let request = Request::post("/api/auth/login")
+                .header("sec-fetch-site", "same-origin")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "application/json")
+                .header("x-forwarded-for", format!("198.51.100.{attempt}"))
+                .body(Body::from("identifier=ada&password=not+the+password"))
+                .expect("request");
+            router.oneshot(request).await.expect("infallible").status()
+        });
+    }
+    let statuses = guesses.join_all().await;
+    let guessed = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    assert_eq!(guessed, 10, "{statuses:?}");
+    assert!(
+        statuses[..]
+            .iter()
+            .all(|s| *s == StatusCode::UNAUTHORIZED || *s == StatusCode::TOO_MANY_REQUESTS)
+    );
+}
+
 #[tokio::test]
 async fn a_client_cannot_pick_its_address_by_prepending_to_forwarded_for() {
     let app = TestApp::with_vars(&[("GUILD_TRUSTED_PROXIES", "1")]).await;
@@ -629,6 +661,33 @@ async fn only_errors_issued_to_this_browser_are_shown() {
     );
 }
 
+#[tokio::test]
+async fn a_success_redirect_cannot_carry_an_error() {
+    let app = TestApp::new().await;
+    app.client().sign_up("ada", &["wants_client"]).await;
+    let spoof = base64_url(r#"{"Forbidden":"Your account is locked. Call +1 555 0100."}"#);
+    let next = format!("/gigs/new?__path=%2Fapi%2Fgigs%2Fsave&__err={spoof}");
+    let response = app
+        .send(form_login(&[
+            ("identifier", "ada"),
+            ("password", PASSWORD),
+            ("next", &next),
+        ]))
+        .await;
+    assert_eq!(response.header("location").as_deref(), Some("/gigs/new"));
+    assert!(
+        !response
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|v| v
+                .to_str()
+                .unwrap_or_default()
+                .starts_with("guild_form_error=")),
+        "only error responses are marked"
+    );
+}
+
 fn base64_url(text: &str) -> String {
     use base64::Engine;
     base64::engine::general_purpose::URL_SAFE.encode(text)
@@ -663,6 +722,52 @@ async fn large_inputs_get_a_clear_422_not_a_500() {
         "{}",
         response.text()
     );
+}
+
+#[tokio::test]
+async fn the_input_guard_ignores_the_declared_content_type() {
+    let app = TestApp::new().await;
+    for content_type in ["text/plain", "APPLICATION/X-WWW-FORM-URLENCODED", ""] {
+        let mut request = Request::post("/api/auth/login")
+            .header("sec-fetch-site", "same-origin")
+            .header(header::ACCEPT, "application/json");
+        if !content_type.is_empty() {
+            request = request.header(header::CONTENT_TYPE, content_type);
+        }
+        let response = app
+            .send(
+                request
+                    .body(Body::from("identifier=ada%00&password=whatever+password"))
+                    .expect("request"),
+            )
+            .await;
+        assert_eq!(
+            response.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{content_type:?}: {}",
+            response.text()
+        );
+    }
+}
+
+#[tokio::test]
+async fn search_texts_are_bounded() {
+    let app = TestApp::new().await;
+    let long = "shop ".repeat(60);
+    let response = app
+        .client()
+        .post("/api/gigs/search", &[("filters[q]", &long)])
+        .await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.field_error("q").is_some());
+    let response = app
+        .client()
+        .post("/api/talent/search", &[("filters[q]", &long)])
+        .await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let query = serde_urlencoded::to_string([("q", &long)]).expect("encode");
+    let api = app.client().get(&format!("/api/v1/gigs?{query}")).await;
+    assert_eq!(api.status, StatusCode::BAD_REQUEST, "{}", api.text());
 }
 
 #[tokio::test]

@@ -106,7 +106,8 @@ fn taken_error(taken: &[Taken], input: &SignupInput) -> AppError {
 
 /// Creates an account (hashing on the blocking pool) without signing in.
 /// A sign-up from the web names the client's `network`: valid sign-ups
-/// from one network are throttled before the (deliberately slow) hash.
+/// from one network are throttled before anything is looked up (so the
+/// "already taken" answer cannot be used to test many emails) or hashed.
 pub async fn create_account(
     state: &AppState,
     input: &SignupInput,
@@ -114,12 +115,12 @@ pub async fn create_account(
     network: Option<ThrottleKey>,
 ) -> Result<CurrentUser, AppError> {
     let valid = validate_signup(input)?;
+    if let Some(network) = network {
+        state.throttles.signup.take(&[network]).map_err(too_many)?;
+    }
     let taken = repo::taken(&state.db, &valid.email, &valid.username).await?;
     if !taken.is_empty() {
         return Err(taken_error(&taken, input));
-    }
-    if let Some(network) = network {
-        state.throttles.signup.take(&[network]).map_err(too_many)?;
     }
     let password_hash = state.hasher.hash(valid.password).await?;
     let new = NewUser {
@@ -211,17 +212,21 @@ pub async fn login(
         || ThrottleKey::unknown(&identifier),
         |a| ThrottleKey::Account(a.id),
     );
-    let keys = [who, network_of(state, parts)];
-    state.throttles.login.check(&keys).map_err(too_many)?;
+    let network = network_of(state, parts);
+    state
+        .throttles
+        .login
+        .take(&[who, network])
+        .map_err(too_many)?;
     let hash = account.as_ref().map(|a| a.password_hash.clone());
     if !state.hasher.verify(password.to_string(), hash).await? {
-        state.throttles.login.record(&keys);
         return Err(AppError::InvalidCredentials(
             echo.with_form("Incorrect email, username or password."),
         ));
     }
     let account = account.ok_or(AppError::Internal)?;
     state.throttles.login.reset(who);
+    state.throttles.login.refund(network);
     session::start(session, account.id).await?;
     Ok(repo::to_current(&account))
 }

@@ -5,8 +5,10 @@
 //! unknown email is throttled exactly like a known one and the answer does
 //! not reveal which exists), or a client network (an IPv4 address, or an
 //! IPv6 /64, the block one subscriber usually holds). Log-in drains buckets
-//! only on failures ([`Throttle::check`] then [`Throttle::record`]); sign-up
-//! and anonymous suggestions drain on every attempt ([`Throttle::take`]).
+//! only on failures: an attempt is reserved with [`Throttle::take`] before
+//! the password is checked (so parallel guesses cannot all pass a check
+//! first) and given back with [`Throttle::refund`] when it succeeds; sign-up
+//! and anonymous suggestions simply [`Throttle::take`] an attempt each.
 
 use std::collections::HashMap;
 use std::collections::hash_map::RandomState;
@@ -80,16 +82,6 @@ impl Throttle {
         }
     }
 
-    /// `Err(retry_after)` when any key has no attempt left.
-    pub fn check(&self, keys: &[ThrottleKey]) -> Result<(), Duration> {
-        self.check_at(keys, Instant::now())
-    }
-
-    /// Takes one attempt from every key.
-    pub fn record(&self, keys: &[ThrottleKey]) {
-        self.record_at(keys, Instant::now());
-    }
-
     /// Checks and, when allowed, takes one attempt from every key at once.
     pub fn take(&self, keys: &[ThrottleKey]) -> Result<(), Duration> {
         let now = Instant::now();
@@ -97,6 +89,17 @@ impl Throttle {
         self.wait(&buckets, keys, now).map_or(Ok(()), Err)?;
         self.drain(&mut buckets, keys, now);
         Ok(())
+    }
+
+    /// Gives one attempt back to `key` (a reserved attempt that succeeded).
+    pub fn refund(&self, key: ThrottleKey) {
+        let now = Instant::now();
+        let mut buckets = self.buckets.lock().expect("throttle lock");
+        if let Some(bucket) = buckets.get(&key).copied() {
+            let mut next = self.refilled(bucket, now);
+            next.tokens = (next.tokens + 1.0).min(self.burst);
+            buckets.insert(key, next);
+        }
     }
 
     /// Forgets a key, e.g. an account after a successful log-in.
@@ -138,11 +141,13 @@ impl Throttle {
             .map(|wait| wait.max(Duration::from_secs(1)))
     }
 
+    #[cfg(test)]
     fn check_at(&self, keys: &[ThrottleKey], now: Instant) -> Result<(), Duration> {
         let buckets = self.buckets.lock().expect("throttle lock");
         self.wait(&buckets, keys, now).map_or(Ok(()), Err)
     }
 
+    #[cfg(test)]
     fn record_at(&self, keys: &[ThrottleKey], now: Instant) {
         let mut buckets = self.buckets.lock().expect("throttle lock");
         self.drain(&mut buckets, keys, now);
@@ -281,6 +286,16 @@ mod tests {
         assert!(throttle.take(&key).is_ok());
         assert!(throttle.take(&key).is_ok());
         assert!(throttle.take(&key).is_err());
+    }
+
+    #[test]
+    fn a_refund_gives_back_a_reserved_attempt() {
+        let throttle = Throttle::new(1, Duration::from_secs(60));
+        let key = ThrottleKey::Account(3);
+        assert!(throttle.take(&[key]).is_ok());
+        assert!(throttle.take(&[key]).is_err());
+        throttle.refund(key);
+        assert!(throttle.take(&[key]).is_ok());
     }
 
     #[test]

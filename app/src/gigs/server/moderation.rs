@@ -18,6 +18,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
     TransactionTrait,
 };
+use std::collections::HashMap;
 
 /// The digest of a gig's public text: title, description, subject, goals,
 /// city and skill keys (sorted).
@@ -39,33 +40,82 @@ pub fn public_text_digest(
     )
 }
 
-/// The digest of a stored gig's public text.
-pub async fn stored_digest(
+/// The skill keys of each of `gig_ids`, in two queries.
+async fn skill_slugs(
     db: &impl ConnectionTrait,
-    row: &gig::Model,
-) -> Result<String, AppError> {
-    let skill_ids: Vec<i32> = gig_skill::Entity::find()
-        .filter(gig_skill::Column::GigId.eq(row.id))
+    gig_ids: &[i32],
+) -> Result<HashMap<i32, Vec<String>>, AppError> {
+    let links = gig_skill::Entity::find()
+        .filter(gig_skill::Column::GigId.is_in(gig_ids.to_vec()))
         .all(db)
-        .await?
-        .into_iter()
-        .map(|s| s.skill_id)
-        .collect();
-    let slugs: Vec<String> = skill::Entity::find()
+        .await?;
+    let skill_ids: Vec<i32> = links.iter().map(|l| l.skill_id).collect();
+    let slugs: HashMap<i32, String> = skill::Entity::find()
         .filter(skill::Column::Id.is_in(skill_ids))
         .all(db)
         .await?
         .into_iter()
-        .map(|s| s.slug)
+        .map(|s| (s.id, s.slug))
         .collect();
-    Ok(public_text_digest(
+    let mut by_gig: HashMap<i32, Vec<String>> = HashMap::new();
+    for link in links {
+        if let Some(slug) = slugs.get(&link.skill_id) {
+            by_gig.entry(link.gig_id).or_default().push(slug.clone());
+        }
+    }
+    Ok(by_gig)
+}
+
+fn row_digest(row: &gig::Model, slugs: &[String]) -> String {
+    public_text_digest(
         &row.title,
         &row.description,
         &row.subject,
         &row.goals,
         &row.city,
-        &slugs,
-    ))
+        slugs,
+    )
+}
+
+/// The digest of a stored gig's public text.
+pub async fn stored_digest(
+    db: &impl ConnectionTrait,
+    row: &gig::Model,
+) -> Result<String, AppError> {
+    let slugs = skill_slugs(db, &[row.id]).await?.remove(&row.id);
+    Ok(row_digest(row, &slugs.unwrap_or_default()))
+}
+
+/// Records the digest of approved gigs that have none (approved before
+/// digests were kept), so their first edit is judged against what is
+/// public now. Returns how many were filled in.
+pub async fn backfill_approved_digests(db: &impl ConnectionTrait) -> Result<usize, AppError> {
+    let listed = [
+        GigStatus::Open,
+        GigStatus::InProgress,
+        GigStatus::Completed,
+        GigStatus::Closed,
+    ]
+    .map(GigStatus::as_str);
+    let rows = gig::Entity::find()
+        .filter(gig::Column::Status.is_in(listed))
+        .filter(gig::Column::ApprovedDigest.eq(""))
+        .all(db)
+        .await?;
+    for chunk in rows.chunks(500) {
+        let ids: Vec<i32> = chunk.iter().map(|r| r.id).collect();
+        let mut slugs = skill_slugs(db, &ids).await?;
+        for row in chunk {
+            let digest = row_digest(row, &slugs.remove(&row.id).unwrap_or_default());
+            gig::Entity::update_many()
+                .col_expr(gig::Column::ApprovedDigest, Expr::value(digest))
+                .filter(gig::Column::Id.eq(row.id))
+                .filter(gig::Column::ApprovedDigest.eq(""))
+                .exec(db)
+                .await?;
+        }
+    }
+    Ok(rows.len())
 }
 
 /// Gigs waiting for approval, oldest first, each with the revision shown.
@@ -128,7 +178,10 @@ pub async fn decide(
     update = if approve {
         update
             .col_expr(gig::Column::Status, Expr::value(GigStatus::Open.as_str()))
-            .col_expr(gig::Column::PublishedAt, Expr::value(Some(now)))
+            .col_expr(
+                gig::Column::PublishedAt,
+                Expr::value(Some(row.published_at.unwrap_or(now))),
+            )
             .col_expr(gig::Column::RejectionReason, Expr::value(""))
             .col_expr(
                 gig::Column::ApprovedDigest,

@@ -15,7 +15,7 @@ use crate::profiles::server::access::is_approved_freelancer;
 use crate::profiles::server::repo::upsert_skills;
 use crate::search::gigs::{GigQuery, search};
 use crate::search::index::index_gig;
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
@@ -140,13 +140,12 @@ pub async fn save(
             let updated = gig::Entity::update_many()
                 .set(row)
                 .filter(gig::Column::Id.eq(old.id))
+                .filter(gig::Column::Status.eq(old.status.clone()))
                 .filter(gig::Column::Revision.eq(old.revision))
                 .exec(&txn)
                 .await?;
             if updated.rows_affected != 1 {
-                return Err(AppError::Conflict(FormErrors::new().with_form(
-                    "This gig was changed at the same time elsewhere. Reload it and try again.",
-                )));
+                return Err(changed_meanwhile());
             }
             find(&txn, old.id).await?
         }
@@ -427,6 +426,41 @@ async fn decline_open_proposals(
     Ok(())
 }
 
+/// The conflict when a gig changed between reading and writing it.
+fn changed_meanwhile() -> AppError {
+    AppError::Conflict(
+        FormErrors::new()
+            .with_form("This gig was changed at the same time elsewhere. Reload it and try again."),
+    )
+}
+
+/// Moves `row` to `to` if it is still in the status and revision it was read
+/// with, bumping the revision. Every status change goes through here, so a
+/// change made meanwhile (an edit that sent the gig back to review, another
+/// status change) is never overwritten.
+pub async fn set_status(
+    db: &impl ConnectionTrait,
+    row: &gig::Model,
+    to: GigStatus,
+) -> Result<(), AppError> {
+    let updated = gig::Entity::update_many()
+        .col_expr(gig::Column::Status, Expr::value(to.as_str()))
+        .col_expr(gig::Column::UpdatedAt, Expr::value(now()))
+        .col_expr(
+            gig::Column::Revision,
+            Expr::col(gig::Column::Revision).add(1),
+        )
+        .filter(gig::Column::Id.eq(row.id))
+        .filter(gig::Column::Status.eq(row.status.clone()))
+        .filter(gig::Column::Revision.eq(row.revision))
+        .exec(db)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(changed_meanwhile());
+    }
+    Ok(())
+}
+
 /// Moves the gig to `to` if it is in one of `from`, declining open proposals.
 async fn transition(
     db: &DatabaseConnection,
@@ -436,7 +470,8 @@ async fn transition(
     to: GigStatus,
     reason: &str,
 ) -> Result<(), AppError> {
-    let row = owned(db, owner, id).await?;
+    let txn = db.begin().await?;
+    let row = owned(&txn, owner, id).await?;
     if !from.contains(&status_of(&row)) {
         return Err(AppError::Forbidden(format!(
             "A gig that is {} can't be {}.",
@@ -444,11 +479,7 @@ async fn transition(
             to.label().to_lowercase()
         )));
     }
-    let txn = db.begin().await?;
-    let mut active: gig::ActiveModel = row.into();
-    active.status = Set(to.as_str().into());
-    active.updated_at = Set(now());
-    active.update(&txn).await?;
+    set_status(&txn, &row, to).await?;
     decline_open_proposals(&txn, id, reason).await?;
     index_gig(&txn, id).await?;
     txn.commit().await?;
@@ -581,10 +612,10 @@ pub fn board_query(filters: &GigFilters, per_page: u32) -> Result<GigQuery, AppE
     if !filters.sort.is_empty() && crate::market::GigSort::parse(&filters.sort).is_none() {
         errors.add("sort", "Use newest, budget_desc or budget_asc.");
     }
+    let text = filter::search_text(&filters.q, &mut errors);
     errors.into_result()?;
-    let text = filters.q.trim();
     Ok(GigQuery {
-        text: (!text.is_empty()).then(|| text.to_string()),
+        text,
         kind,
         role,
         skills,
@@ -639,10 +670,7 @@ pub async fn settle_after_contracts(
     if status_of(&row) != GigStatus::InProgress {
         return Ok(());
     }
-    let mut active: gig::ActiveModel = row.into();
-    active.status = Set(to.as_str().into());
-    active.updated_at = Set(now());
-    active.update(db).await?;
+    set_status(db, &row, to).await?;
     decline_open_proposals(db, gig_id, "The client finished hiring for this gig.").await?;
     Ok(())
 }

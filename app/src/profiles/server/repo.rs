@@ -5,7 +5,7 @@ use crate::entity::{
     client_profile, credential, freelancer_profile, portfolio_item, profile_role, profile_skill,
     skill, user, user_language,
 };
-use crate::error::AppError;
+use crate::error::{AppError, FormErrors};
 use crate::market::{
     Availability, FreelancerKind, Level, Proficiency, ProfileStatus, TeachingFormat,
 };
@@ -75,24 +75,39 @@ pub async fn ensure_profile(
 }
 
 /// Saves changes to the profile row, records onboarding progress and bumps
-/// the revision (an admin's decision applies to the revision they saw).
+/// the revision (an admin's decision applies to the revision they saw). The
+/// write applies only to the revision `active` was read at: a save made
+/// meanwhile (another tab) is a conflict, never silently merged.
 pub async fn update_row(
     db: &impl ConnectionTrait,
     mut active: freelancer_profile::ActiveModel,
     completed_steps: i32,
 ) -> Result<freelancer_profile::Model, AppError> {
-    let current = match &active.onboarding_step {
-        sea_orm::ActiveValue::Set(v) | sea_orm::ActiveValue::Unchanged(v) => *v,
-        sea_orm::ActiveValue::NotSet => 0,
-    };
-    let revision = match &active.revision {
-        sea_orm::ActiveValue::Set(v) | sea_orm::ActiveValue::Unchanged(v) => *v,
-        sea_orm::ActiveValue::NotSet => 0,
-    };
-    active.onboarding_step = Set(current.max(completed_steps));
+    fn read<V: Copy + Default>(value: &sea_orm::ActiveValue<V>) -> V
+    where
+        V: Into<sea_orm::Value>,
+    {
+        match value {
+            sea_orm::ActiveValue::Set(v) | sea_orm::ActiveValue::Unchanged(v) => *v,
+            sea_orm::ActiveValue::NotSet => V::default(),
+        }
+    }
+    let (user_id, revision) = (read(&active.user_id), read(&active.revision));
+    active.onboarding_step = Set(read(&active.onboarding_step).max(completed_steps));
     active.revision = Set(revision + 1);
     active.updated_at = Set(now());
-    Ok(active.update(db).await?)
+    let updated = freelancer_profile::Entity::update_many()
+        .set(active)
+        .filter(freelancer_profile::Column::UserId.eq(user_id))
+        .filter(freelancer_profile::Column::Revision.eq(revision))
+        .exec(db)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(AppError::Conflict(FormErrors::new().with_form(
+            "Your profile was changed at the same time in another window. Reload it and try again.",
+        )));
+    }
+    find_row(db, user_id).await?.ok_or(AppError::NotFound)
 }
 
 /// Ids of `skills` (display name, key), creating the ones never used before.
