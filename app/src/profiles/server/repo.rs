@@ -83,9 +83,9 @@ pub async fn update_row(
     mut active: freelancer_profile::ActiveModel,
     completed_steps: i32,
 ) -> Result<freelancer_profile::Model, AppError> {
-    fn read<V: Copy + Default>(value: &sea_orm::ActiveValue<V>) -> V
+    fn read<V>(value: &sea_orm::ActiveValue<V>) -> V
     where
-        V: Into<sea_orm::Value>,
+        V: Copy + Default + Into<sea_orm::Value>,
     {
         match value {
             sea_orm::ActiveValue::Set(v) | sea_orm::ActiveValue::Unchanged(v) => *v,
