@@ -18,6 +18,8 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: './tests',
+  // A stray `test.only` would silently skip the rest of the suite.
+  forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -2,6 +2,10 @@
 //! components and server functions. Built with `ssr` for the server and with
 //! `hydrate` for the browser (never both).
 
+// Leptos views are nested generic types; without type erasure (release
+// builds) the deepest pages need more than the default 128 levels.
+#![recursion_limit = "256"]
+
 pub mod accounts;
 pub mod admin;
 pub mod contracts;
@@ -11,6 +15,7 @@ pub mod discovery;
 pub mod entity;
 pub mod error;
 pub mod gigs;
+mod lazy_pages;
 pub mod market;
 pub mod messaging;
 pub mod pages;

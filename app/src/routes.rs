@@ -1,29 +1,14 @@
 //! The HTML shell and the route table.
 
 use crate::accounts::components::provide_auth;
-use crate::accounts::pages::{LoginPage, SignupPage};
-use crate::admin::pages::AdminPage;
-use crate::contracts::pages::{ContractPage, ContractsPage};
-use crate::dashboard::pages::DashboardPage;
-use crate::discovery::pages::{FindTalentPage, SavedTalentPage};
-use crate::gigs::pages::{
-    board::GigBoardPage,
-    detail::GigDetailPage,
-    form::{EditGigPage, NewGigPage},
-    saved::SavedGigsPage,
-};
+use crate::lazy_pages::*;
 use crate::pages::{landing::LandingPage, not_found::NotFound};
-use crate::profiles::pages::client::{ClientOnboardingPage, ClientProfilePage};
-use crate::profiles::pages::onboarding::{OnboardingStartPage, OnboardingStepPage};
-use crate::profiles::pages::public::PublicProfilePage;
-use crate::proposals::pages::MyProposalsPage;
-use crate::suggestions::pages::SuggestPage;
 use crate::ui::layout::{Footer, Header};
 use crate::ui::title::TitleEscaper;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, MetaTags, Stylesheet, provide_meta_context};
+use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -34,6 +19,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -54,7 +40,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_auth();
     view! {
-        <Stylesheet id="leptos" href="/pkg/guild.css"/>
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Meta name="color-scheme" content="light dark"/>
         <Meta name="description" content="Guild: hire freelancers, book coaches and work together live."/>
@@ -64,26 +49,26 @@ pub fn App() -> impl IntoView {
             <main id="main" class="site-main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=LandingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async/>
-                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
-                    <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/onboarding") view=OnboardingStartPage ssr=SsrMode::Async/>
-                    <Route path=path!("/onboarding/client") view=ClientOnboardingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/onboarding/:step") view=OnboardingStepPage ssr=SsrMode::Async/>
-                    <Route path=path!("/talent") view=FindTalentPage ssr=SsrMode::Async/>
-                    <Route path=path!("/talent/saved") view=SavedTalentPage ssr=SsrMode::Async/>
-                    <Route path=path!("/talent/:username") view=PublicProfilePage ssr=SsrMode::Async/>
-                    <Route path=path!("/clients/:username") view=ClientProfilePage ssr=SsrMode::Async/>
-                    <Route path=path!("/gigs") view=GigBoardPage ssr=SsrMode::Async/>
-                    <Route path=path!("/gigs/new") view=NewGigPage ssr=SsrMode::Async/>
-                    <Route path=path!("/gigs/saved") view=SavedGigsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/gigs/:id") view=GigDetailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/gigs/:id/edit") view=EditGigPage ssr=SsrMode::Async/>
-                    <Route path=path!("/proposals") view=MyProposalsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/contracts") view=ContractsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/contracts/:id") view=ContractPage ssr=SsrMode::Async/>
-                    <Route path=path!("/suggest") view=SuggestPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signup") view={Lazy::<SignupRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/onboarding") view={Lazy::<OnboardingStartRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/onboarding/client") view={Lazy::<ClientOnboardingRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/onboarding/:step") view={Lazy::<OnboardingStepRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/talent") view={Lazy::<FindTalentRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/talent/saved") view={Lazy::<SavedTalentRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/talent/:username") view={Lazy::<PublicProfileRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/clients/:username") view={Lazy::<ClientProfileRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/gigs") view={Lazy::<GigBoardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/gigs/new") view={Lazy::<NewGigRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/gigs/saved") view={Lazy::<SavedGigsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/gigs/:id") view={Lazy::<GigDetailRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/gigs/:id/edit") view={Lazy::<EditGigRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/proposals") view={Lazy::<MyProposalsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/contracts") view={Lazy::<ContractsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/contracts/:id") view={Lazy::<ContractRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/suggest") view={Lazy::<SuggestRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

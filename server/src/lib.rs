@@ -14,5 +14,6 @@ pub mod router;
 pub mod seed;
 pub mod session_store;
 pub mod state;
+pub mod static_files;
 
 pub use router::app;

@@ -10,11 +10,12 @@ use app::state::AppState;
 use app::{App, shell};
 use axum::Router;
 use axum::routing::get;
-use leptos_axum::{
-    AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
-};
+use http::{HeaderValue, header};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use std::sync::{Arc, OnceLock};
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -35,10 +36,36 @@ fn page_routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// Renders the app for a path no route matched (its 404 page). Static files
+/// have their own routes, so nothing is looked up on disk first.
+fn not_found_page(
+    state: AppState,
+) -> impl Fn(
+    axum::extract::Request,
+) -> std::pin::Pin<Box<dyn Future<Output = axum::response::Response> + Send>>
++ Clone
++ Send
++ Sync
++ 'static {
+    let options = state.leptos_options.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            leptos::prelude::provide_context(state.clone());
+            security_headers::provide_page_csp();
+        },
+        move || shell(options.clone()),
+    );
+    move |request| Box::pin(render(request))
+}
+
 /// Builds the whole application. Requests pass, outermost first: tracing,
-/// timeout (408), body limit (413), security headers, CSRF (403), form-error
-/// integrity, input bounds (400/422), error status mapping, sessions,
-/// session lifetime, then the handler.
+/// timeout (408), compression, body limit (413), security headers and a
+/// default `Cache-Control: no-cache`, then one of three routers:
+///
+/// * the site's static files (a plain file server, no other layers);
+/// * the health check, avatars and the public API: input bounds (400);
+/// * pages and server functions: CSRF (403), form-error integrity, input
+///   bounds (400/422), error status mapping, sessions, session lifetime.
 pub fn app(state: AppState, config: &Config) -> Router {
     let routes = page_routes();
     let options = state.leptos_options.clone();
@@ -49,21 +76,16 @@ pub fn app(state: AppState, config: &Config) -> Router {
         .with_secure(config.secure_cookies())
         .with_expiry(Expiry::OnInactivity(Duration::minutes(INACTIVITY_MINUTES)));
     let origin = csrf::PublicOrigin(Arc::from(config.public_origin.as_str()));
+    let shell_options = options.clone();
 
-    let router = Router::new()
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/avatars/{file}", get(crate::avatars::avatar))
-        .merge(crate::public_api::routes())
+    let pages = Router::new()
         .leptos_routes_with_context(
             &state,
             routes,
             security_headers::provide_page_csp,
-            move || shell(options.clone()),
+            move || shell(shell_options.clone()),
         )
-        .fallback(file_and_error_handler_with_context::<AppState, _>(
-            security_headers::provide_page_csp,
-            shell,
-        ))
+        .fallback(not_found_page(state.clone()))
         .layer(axum::middleware::from_fn(
             session_lifetime::session_lifetime,
         ))
@@ -75,9 +97,23 @@ pub fn app(state: AppState, config: &Config) -> Router {
             form_errors::form_errors,
         ))
         .layer(axum::middleware::from_fn_with_state(origin, csrf::csrf))
+        .with_state(state.clone());
+    let api = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/avatars/{file}", get(crate::avatars::avatar))
+        .merge(crate::public_api::routes())
+        .layer(axum::middleware::from_fn(input_guard::input_guard))
         .with_state(state);
+    let router = crate::static_files::routes(&options)
+        .merge(api)
+        .merge(pages);
     security_headers::add_static_headers(router)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
         .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
+        .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::REQUEST_TIMEOUT,
             config.request_timeout,

@@ -4,10 +4,16 @@
 //!   migrates and seeds the database the first time, and serves Guild.
 //! * `cargo xtask test` installs what is missing (browser included), runs every
 //!   Rust test and the Playwright suite against a freshly built server.
+//! * `cargo xtask test-release` runs the browser suite against the release
+//!   build (CI does, so production-only failures are caught).
 //! * `cargo xtask test-rust` runs only the Rust tests (CI runs it again with
 //!   `DATABASE_URL` pointing at PostgreSQL).
 //! * `cargo xtask lint` checks formatting and runs clippy on both sides.
+//! * `cargo xtask build [--release]` builds the site (CI checks the release build).
+//! * `cargo xtask bench` measures a release server with `wrk` (see
+//!   `docs/benchmarks.md`).
 
+mod bench;
 mod lint;
 mod lockfile;
 mod process;
@@ -19,14 +25,17 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <run [--release] | test | test-rust | lint | setup [--release] [--browser]>";
+const USAGE: &str = "usage: cargo xtask <run [--release] | build [--release] | test | test-release | test-rust | lint | bench | setup [--release] [--browser]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |name: &str| args.iter().any(|a| a == name);
     let outcome = match args.first().map(String::as_str) {
         Some("run") => run::run(flag("--release")),
+        Some("build") => run::build(flag("--release")),
+        Some("bench") => bench::bench(),
         Some("test") => test::test(),
+        Some("test-release") => test::test_release(),
         Some("test-rust") => test::test_rust(),
         Some("lint") => lint::lint(),
         Some("setup") => tools::ensure_all(&tools::Needs {

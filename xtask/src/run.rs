@@ -25,6 +25,16 @@ pub fn run(release: bool) -> Result<(), String> {
     run_cmd(&mut cmd)
 }
 
+/// `cargo xtask build [--release]`: installs what is missing and builds the
+/// site (CI builds the release site so a broken production build fails).
+pub fn build(release: bool) -> Result<(), String> {
+    ensure_all(&Needs {
+        release,
+        browser: false,
+    })?;
+    build_site(release)
+}
+
 /// Builds the server and the WebAssembly front end with cargo-leptos.
 pub fn build_site(release: bool) -> Result<(), String> {
     let _s = step(
@@ -38,8 +48,12 @@ pub fn build_site(release: bool) -> Result<(), String> {
     cmd.args(["leptos", "build"])
         .current_dir(workspace_root())
         .env("PATH", path_with_tools());
+    // Lazy routes are split into their own WebAssembly chunks; the code
+    // they generate needs the splitter in every build, debug included.
+    cmd.arg("--split");
     if release {
-        cmd.arg("--release");
+        // Precompressed .br/.gz siblings of every bundle, served as they are.
+        cmd.args(["--release", "--precompress"]);
     }
     run_cmd(&mut cmd)
 }

@@ -27,6 +27,7 @@ pub fn with_site_env(cmd: &mut Command, root: &Path, release: bool) {
         .env("LEPTOS_OUTPUT_NAME", "guild")
         .env("LEPTOS_SITE_ROOT", "target/site")
         .env("LEPTOS_SITE_PKG_DIR", "pkg")
+        .env("LEPTOS_HASH_FILES", "true")
         .env("LEPTOS_ENV", if release { "PROD" } else { "DEV" });
 }
 
@@ -38,19 +39,28 @@ pub fn binary(root: &Path, release: bool) -> PathBuf {
 }
 
 impl RunningServer {
-    /// Starts `server serve --seed-demo` on a free port with the database at
-    /// `database_url`, and waits until `/healthz` answers.
+    /// Starts the debug `server serve --seed-demo` on a free port with the
+    /// database at `database_url`, and waits until `/healthz` answers.
     pub fn start(root: &Path, database_url: &str) -> Result<Self, String> {
+        Self::start_built(root, database_url, false)
+    }
+
+    /// Like [`RunningServer::start`] with the release build.
+    pub fn start_release(root: &Path, database_url: &str) -> Result<Self, String> {
+        Self::start_built(root, database_url, true)
+    }
+
+    fn start_built(root: &Path, database_url: &str, release: bool) -> Result<Self, String> {
         let port = free_port()?;
         let addr = format!("127.0.0.1:{port}");
         let base_url = format!("http://{addr}");
-        let mut cmd = Command::new(binary(root, false));
-        with_site_env(&mut cmd, root, false);
+        let mut cmd = Command::new(binary(root, release));
+        with_site_env(&mut cmd, root, release);
         cmd.args(["serve", "--seed-demo"])
             .env("LEPTOS_SITE_ADDR", &addr)
             .env("GUILD_PUBLIC_ORIGIN", &base_url)
             .env("DATABASE_URL", database_url)
-            // Every browser in the suite signs up and asks for suggestions
+            // Every browser in the suite (and the benchmark's load) comes
             // from 127.0.0.1; per-address limits would stop the suite, not
             // an attacker. The throttles themselves are tested over HTTP.
             .env("GUILD_SIGNUP_BURST", "10000")
@@ -104,10 +114,10 @@ pub const E2E_ADMIN_PASSWORD: &str = "e2e admin walks the board";
 
 /// Creates the browser tests' super admin through the command line, as an
 /// operator would (`server admin create-super-admin`, password on stdin).
-pub fn create_admin(root: &Path, database_url: &str) -> Result<(), String> {
+pub fn create_admin(root: &Path, database_url: &str, release: bool) -> Result<(), String> {
     use std::process::Stdio;
-    let mut cmd = Command::new(binary(root, false));
-    with_site_env(&mut cmd, root, false);
+    let mut cmd = Command::new(binary(root, release));
+    with_site_env(&mut cmd, root, release);
     let mut child = cmd
         .args([
             "admin",

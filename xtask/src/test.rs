@@ -20,11 +20,23 @@ pub fn test() -> Result<(), String> {
     })?;
     let mut failures = Vec::new();
     // The site first: the Rust tests then find most dependencies compiled.
-    if let Err(e) = browser_suite() {
+    if let Err(e) = browser_suite(false) {
         failures.push(e);
     }
     failures.extend(rust_suites());
     report(failures)
+}
+
+/// `cargo xtask test-release`: builds the release site (optimised, split
+/// into lazy chunks, precompressed) and runs the Playwright suite against
+/// it, so a production-only failure (type depth, hydration of split code)
+/// fails CI.
+pub fn test_release() -> Result<(), String> {
+    ensure_all(&Needs {
+        release: true,
+        browser: true,
+    })?;
+    report(browser_suite(true).err().into_iter().collect())
 }
 
 /// Runs only the Rust suites (against `DATABASE_URL` when it is set).
@@ -80,17 +92,27 @@ fn rust_suites() -> Vec<String> {
     failures
 }
 
-fn browser_suite() -> Result<(), String> {
-    build_site(false)?;
+fn browser_suite(release: bool) -> Result<(), String> {
+    build_site(release)?;
     let root = workspace_root();
     let data_dir = root.join("target/e2e-data");
     let _ = std::fs::remove_dir_all(&data_dir);
     std::fs::create_dir_all(&data_dir).map_err(|e| format!("cannot create {data_dir:?}: {e}"))?;
     let database_url = format!("sqlite://{}?mode=rwc", data_dir.join("guild.db").display());
 
-    let _s = step("Browser tests: Playwright against a fresh server", None);
-    let server = RunningServer::start(&root, &database_url)?;
-    create_admin(&root, &database_url)?;
+    let _s = step(
+        &format!(
+            "Browser tests: Playwright against a fresh {} server",
+            if release { "release" } else { "debug" }
+        ),
+        None,
+    );
+    let server = if release {
+        RunningServer::start_release(&root, &database_url)?
+    } else {
+        RunningServer::start(&root, &database_url)?
+    };
+    create_admin(&root, &database_url, release)?;
     println!("    server at {}", server.base_url);
     let mut cmd = Command::new("npx");
     cmd.args(["playwright", "test"])

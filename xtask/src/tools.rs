@@ -125,7 +125,10 @@ pub fn path_with_tools() -> std::ffi::OsString {
 
 fn ensure_npm_packages() -> Result<(), String> {
     let dir = workspace_root().join("end2end");
-    if dir.join("node_modules/@playwright/test").is_dir() {
+    let installed = ["@playwright/test", "@axe-core/playwright"]
+        .iter()
+        .all(|package| dir.join("node_modules").join(package).is_dir());
+    if installed {
         return Ok(());
     }
     let _s = step("Installing the Playwright test runner (npm ci)", None);
@@ -136,11 +139,21 @@ fn ensure_npm_packages() -> Result<(), String> {
 }
 
 fn ensure_chromium() -> Result<(), String> {
-    if std::path::Path::new(CHROMIUM).exists() {
+    ensure_debian_package(CHROMIUM, "chromium", "for the browser tests")
+}
+
+/// Installs Debian's `wrk` (the benchmark's load generator) when missing.
+pub fn ensure_wrk() -> Result<(), String> {
+    ensure_debian_package("/usr/bin/wrk", "wrk", "for the benchmark")
+}
+
+/// Installs Debian `package` (as root or through sudo) unless `path` exists.
+fn ensure_debian_package(path: &str, package: &str, why: &str) -> Result<(), String> {
+    if std::path::Path::new(path).exists() {
         return Ok(());
     }
     let _s = step(
-        "Installing Debian's chromium for the browser tests",
+        &format!("Installing Debian's {package} {why}"),
         Some("first time only; a few minutes"),
     );
     let root = output(Command::new("id").arg("-u")).as_deref() == Some("0");
@@ -157,8 +170,10 @@ fn ensure_chromium() -> Result<(), String> {
         run(&mut cmd)
     };
     if !root && !on_path("sudo") {
-        return Err("chromium is missing and neither root nor sudo is available".into());
+        return Err(format!(
+            "{package} is missing and neither root nor sudo is available"
+        ));
     }
     apt(&["update", "-qq"])?;
-    apt(&["install", "-y", "-qq", "chromium"])
+    apt(&["install", "-y", "-qq", package])
 }

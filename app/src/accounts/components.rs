@@ -17,6 +17,13 @@ pub struct AuthContext {
 }
 
 impl AuthContext {
+    /// Waits for the signed-in user (`None` for a visitor or on an error).
+    /// Resources a page creates at its top await this to fetch only what
+    /// the visitor may see.
+    pub async fn signed_in(&self) -> Option<CurrentUser> {
+        self.user.await.ok().flatten()
+    }
+
     /// Asks the server again who is signed in (after log-in, log-out, a switch).
     pub fn refresh(&self) {
         self.version.update(|v| *v += 1);

@@ -1,10 +1,13 @@
 //! `/admin`: the minimal admin console (users and admin grants).
 
 use super::api::{
-    AdminUserRow, DecideGig, DecideProfile, SetAdmin, list_users, pending_gigs, pending_profiles,
+    AdminUserRow, DecideGig, DecideProfile, PendingProfileRow, SetAdmin, list_users, pending_gigs,
+    pending_profiles,
 };
 use crate::accounts::components::use_auth;
 use crate::accounts::model::{CurrentUser, Role};
+use crate::error::AppError;
+use crate::gigs::model::PendingGig;
 use crate::gigs::pages::card::GigCard;
 use crate::profiles::components::TalentCardView;
 use crate::ui::avatar::Avatar;
@@ -17,10 +20,73 @@ use leptos_router::components::A;
 use leptos_router::components::{Form, Redirect};
 use leptos_router::hooks::use_query_map;
 
+/// The admin console's lists, created at the top of the page (before any
+/// `Suspense`) and fetched only for admins.
+#[derive(Clone, Copy)]
+struct Console {
+    profiles: Resource<Result<Vec<PendingProfileRow>, AppError>>,
+    gigs: Resource<Result<Vec<PendingGig>, AppError>>,
+    users: Resource<Result<Vec<AdminUserRow>, AppError>>,
+    decide_profile: ServerAction<DecideProfile>,
+    decide_gig: ServerAction<DecideGig>,
+    set_admin: ServerAction<SetAdmin>,
+}
+
+impl Console {
+    fn new() -> Self {
+        let auth = use_auth();
+        let is_admin = move || async move {
+            auth.signed_in()
+                .await
+                .is_some_and(|u| u.has_role(Role::Admin))
+        };
+        let query = use_query_map();
+        let decide_profile = ServerAction::<DecideProfile>::new();
+        let decide_gig = ServerAction::<DecideGig>::new();
+        let set_admin = ServerAction::<SetAdmin>::new();
+        Self {
+            profiles: Resource::new(
+                move || decide_profile.version().get(),
+                move |_| async move {
+                    if is_admin().await {
+                        pending_profiles().await
+                    } else {
+                        Ok(Vec::new())
+                    }
+                },
+            ),
+            gigs: Resource::new(
+                move || decide_gig.version().get(),
+                move |_| async move {
+                    if is_admin().await {
+                        pending_gigs().await
+                    } else {
+                        Ok(Vec::new())
+                    }
+                },
+            ),
+            users: Resource::new(
+                move || (query.read().get("q"), set_admin.version().get()),
+                move |(q, _)| async move {
+                    if is_admin().await {
+                        list_users(q).await
+                    } else {
+                        Ok(Vec::new())
+                    }
+                },
+            ),
+            decide_profile,
+            decide_gig,
+            set_admin,
+        }
+    }
+}
+
 /// Admins see the console; others are sent to log in or told they lack access.
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let auth = use_auth();
+    let console = Console::new();
     view! {
         <Title text="Admin · Guild"/>
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
@@ -32,9 +98,9 @@ pub fn AdminPage() -> impl IntoView {
                             <a href="#review-gigs">"Gigs"</a>
                             <a href="#users">"Users"</a>
                         </nav>
-                        <ReviewProfiles/>
-                        <ReviewGigs/>
-                        <AdminUsers actor=user/>
+                        <ReviewProfiles console/>
+                        <ReviewGigs console/>
+                        <AdminUsers actor=user console/>
                     }.into_any(),
                     Ok(Some(_)) => view! { <Forbidden/> }.into_any(),
                     _ => view! { <Redirect path="/login?next=/admin"/> }.into_any(),
@@ -59,13 +125,11 @@ fn Forbidden() -> impl IntoView {
 }
 
 #[component]
-fn AdminUsers(actor: CurrentUser) -> impl IntoView {
+fn AdminUsers(actor: CurrentUser, console: Console) -> impl IntoView {
     let query = use_query_map();
-    let set_admin = ServerAction::<SetAdmin>::new();
-    let users = Resource::new(
-        move || (query.read().get("q"), set_admin.version().get()),
-        |(q, _)| list_users(q),
-    );
+    let Console {
+        users, set_admin, ..
+    } = console;
     let can_grant = actor.has_role(Role::SuperAdmin);
     view! {
         <section class="admin" id="users">
@@ -151,9 +215,8 @@ fn DecisionFields(id_name: &'static str, id: i32, revision: i32) -> impl IntoVie
 }
 
 #[component]
-fn ReviewProfiles() -> impl IntoView {
-    let decide = ServerAction::<DecideProfile>::new();
-    let pending = Resource::new(move || decide.version().get(), |_| pending_profiles());
+fn ReviewProfiles(console: Console) -> impl IntoView {
+    let (decide, pending) = (console.decide_profile, console.profiles);
     view! {
         <section class="admin" id="review-profiles">
             <h1>"Admin"</h1>
@@ -189,9 +252,8 @@ fn ReviewProfiles() -> impl IntoView {
 }
 
 #[component]
-fn ReviewGigs() -> impl IntoView {
-    let decide = ServerAction::<DecideGig>::new();
-    let pending = Resource::new(move || decide.version().get(), |_| pending_gigs());
+fn ReviewGigs(console: Console) -> impl IntoView {
+    let (decide, pending) = (console.decide_gig, console.gigs);
     view! {
         <section class="admin" id="review-gigs">
             <h2>"Gigs waiting for approval"</h2>

@@ -7,29 +7,63 @@ use super::charts::EarningsChart;
 use crate::accounts::components::use_auth;
 use crate::accounts::model::{CurrentUser, Mode};
 use crate::contracts::pages::ContractRow;
+use crate::error::AppError;
 use crate::gigs::pages::card::GigCard;
 use crate::market::ProfileStatus;
 use crate::market::money::format_money;
 use crate::market::taxonomy::role_name;
 use crate::proposals::pages::ProposalCard;
-use crate::suggestions::pages::{NeedBox, RecommendationList, SuggestionHistory};
+use crate::suggestions::pages::{
+    HistoryResource, NeedBox, RecommendationList, SuggestionHistory, history_resource,
+};
 use crate::ui::widgets::{Empty, ErrorNote};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{A, Redirect};
 
+/// A dashboard's data: `None` when the visitor is not in that mode.
+type Panel<T> = Resource<Result<Option<T>, AppError>>;
+
 /// Shows the dashboard of the active mode; visitors are sent to log in.
+/// Every resource is created here, before any `Suspense`, and fetches only
+/// for the mode the signed-in user is in.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let auth = use_auth();
+    let in_mode = move |mode: Mode| async move {
+        auth.signed_in()
+            .await
+            .is_some_and(|u| u.active_mode == mode)
+    };
+    let client: Panel<ClientDashboardData> = Resource::new(
+        || (),
+        move |_| async move {
+            if in_mode(Mode::Client).await {
+                client_dashboard().await.map(Some)
+            } else {
+                Ok(None)
+            }
+        },
+    );
+    let freelancer: Panel<FreelancerDashboardData> = Resource::new(
+        || (),
+        move |_| async move {
+            if in_mode(Mode::Freelancer).await {
+                freelancer_dashboard().await.map(Some)
+            } else {
+                Ok(None)
+            }
+        },
+    );
+    let history = history_resource(move || async move { in_mode(Mode::Client).await });
     view! {
         <Title text="Dashboard · Guild"/>
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match auth.user.await {
                     Ok(Some(user)) => match user.active_mode {
-                        Mode::Client => view! { <ClientHome user/> }.into_any(),
-                        Mode::Freelancer => view! { <FreelancerHome user/> }.into_any(),
+                        Mode::Client => view! { <ClientHome user data=client history/> }.into_any(),
+                        Mode::Freelancer => view! { <FreelancerHome user data=freelancer/> }.into_any(),
                     },
                     _ => view! { <Redirect path="/login?next=/dashboard"/> }.into_any(),
                 }
@@ -39,8 +73,11 @@ pub fn DashboardPage() -> impl IntoView {
 }
 
 #[component]
-fn ClientHome(user: CurrentUser) -> impl IntoView {
-    let data = Resource::new(|| (), |_| client_dashboard());
+fn ClientHome(
+    user: CurrentUser,
+    data: Panel<ClientDashboardData>,
+    history: HistoryResource,
+) -> impl IntoView {
     view! {
         <section class="dashboard" data-mode="client">
             <header class="dashboard__header">
@@ -55,14 +92,15 @@ fn ClientHome(user: CurrentUser) -> impl IntoView {
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(d) => view! { <ClientPanels data=d/> }.into_any(),
+                        Ok(Some(d)) => view! { <ClientPanels data=d/> }.into_any(),
+                        Ok(None) => ().into_any(),
                         Err(e) => view! { <ErrorNote error=e/> }.into_any(),
                     }
                 })}
             </Suspense>
             <div class="dashboard__grid">
                 <NeedBox heading="Not sure who you need? Describe it"/>
-                <SuggestionHistory/>
+                <SuggestionHistory history/>
             </div>
         </section>
     }
@@ -105,8 +143,7 @@ fn ClientPanels(data: ClientDashboardData) -> impl IntoView {
 }
 
 #[component]
-fn FreelancerHome(user: CurrentUser) -> impl IntoView {
-    let data = Resource::new(|| (), |_| freelancer_dashboard());
+fn FreelancerHome(user: CurrentUser, data: Panel<FreelancerDashboardData>) -> impl IntoView {
     let username = user.username.clone();
     view! {
         <section class="dashboard" data-mode="freelancer">
@@ -124,7 +161,8 @@ fn FreelancerHome(user: CurrentUser) -> impl IntoView {
                     let username = username.clone();
                     Suspend::new(async move {
                     match data.await {
-                        Ok(d) => view! { <FreelancerPanels data=d username/> }.into_any(),
+                        Ok(Some(d)) => view! { <FreelancerPanels data=d username/> }.into_any(),
+                        Ok(None) => ().into_any(),
                         Err(e) => view! { <ErrorNote error=e/> }.into_any(),
                     }
                 })}}

@@ -2,11 +2,13 @@
 //! history, recommended gigs and suggested talent.
 
 use super::api::{
-    AskForSuggestions, DraftFromSuggestion, InviteToGig, suggest_roles, suggested_talent,
-    suggestion_history,
+    AskForSuggestions, DraftFromSuggestion, InviteToGig, suggest_roles, suggestion_history,
 };
-use super::model::{GigRecommendation, NeedSuggestion, SuggestedRole};
+use super::model::{
+    GigRecommendation, HistoryItem, NeedSuggestion, SuggestedRole, TalentSuggestion,
+};
 use crate::accounts::components::use_auth;
+use crate::error::AppError;
 use crate::gigs::pages::card::GigCard;
 use crate::market::taxonomy::{CATEGORIES, role_name, roles_in};
 use crate::profiles::components::TalentCardView;
@@ -171,11 +173,33 @@ fn SuggestionResult(suggestion: NeedSuggestion) -> impl IntoView {
     }
 }
 
+/// The signed-in user's suggestion history, as a page loads it.
+pub type HistoryResource = Resource<Result<Vec<HistoryItem>, AppError>>;
+
+/// The history resource, fetched only when `wanted` resolves to true (the
+/// page decides, e.g. for signed-in clients). Create it at the top of the
+/// page, before any `Suspense`.
+pub fn history_resource<F, Fut>(wanted: F) -> HistoryResource
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = bool> + Send + 'static,
+{
+    Resource::new(
+        || (),
+        move |_| async move {
+            if wanted().await {
+                suggestion_history().await
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    )
+}
+
 /// The signed-in user's recent needs, each reusable as a gig draft.
 #[component]
-pub fn SuggestionHistory() -> impl IntoView {
+pub fn SuggestionHistory(history: HistoryResource) -> impl IntoView {
     let draft = ServerAction::<DraftFromSuggestion>::new();
-    let history = Resource::new(|| (), |_| suggestion_history());
     view! {
         <section class="panel" aria-labelledby="history-heading">
             <h2 id="history-heading">"Your recent needs"</h2>
@@ -233,14 +257,18 @@ pub fn RecommendationList(items: Vec<GigRecommendation>) -> impl IntoView {
     .into_any()
 }
 
-/// Suggested talent for a gig, with invitations (the gig's owner).
+/// Suggested talent for a gig, as the gig page loads it (only for its owner).
+pub type TalentResource = Resource<Result<Vec<TalentSuggestion>, AppError>>;
+
+/// Suggested talent for a gig, with invitations (the gig's owner). The page
+/// creates `talent` and `invite` at its top.
 #[component]
-pub fn SuggestedTalent(gig_id: i32, can_invite: bool) -> impl IntoView {
-    let invite = ServerAction::<InviteToGig>::new();
-    let talent = Resource::new(
-        move || (gig_id, invite.version().get()),
-        |(id, _)| suggested_talent(id),
-    );
+pub fn SuggestedTalent(
+    gig_id: i32,
+    can_invite: bool,
+    talent: TalentResource,
+    invite: ServerAction<InviteToGig>,
+) -> impl IntoView {
     view! {
         <section class="suggested-talent" aria-labelledby="suggested-heading">
             <h3 id="suggested-heading">"Suggested talent"</h3>

@@ -195,7 +195,9 @@ pub fn RoleChecklist(
 }
 
 /// A comma-separated skills box; with JavaScript it suggests skills already
-/// used on Guild for the word being typed.
+/// used on Guild for the word being typed. Suggestions are fetched in the
+/// browser as the user types (no resource: nothing runs on the server, and
+/// a late answer for an older word is dropped).
 #[component]
 pub fn SkillsInput(
     /// Submitted name.
@@ -213,16 +215,22 @@ pub fn SkillsInput(
 ) -> impl IntoView {
     let id = crate::ui::form::field_id(&name);
     let input = NodeRef::<leptos::html::Input>::new();
-    let typed = RwSignal::new(String::new());
-    let suggestions = Resource::new(
-        move || typed.get(),
-        |word| async move {
-            if word.trim().chars().count() < 2 {
-                return Vec::new();
+    let shown = RwSignal::new(Vec::<String>::new());
+    let asked = StoredValue::new(0_u64);
+    let ask = move |word: String| {
+        let n = asked.get_value() + 1;
+        asked.set_value(n);
+        if word.chars().count() < 2 {
+            shown.set(Vec::new());
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let list = suggest_skills(word).await.unwrap_or_default();
+            if asked.get_value() == n {
+                shown.set(list);
             }
-            suggest_skills(word).await.unwrap_or_default()
-        },
-    );
+        });
+    };
     let on_input = move |_| {
         if let Some(el) = input.get() {
             let value = el.value();
@@ -232,7 +240,7 @@ pub fn SkillsInput(
                 .unwrap_or_default()
                 .trim()
                 .to_string();
-            typed.set(last);
+            ask(last);
         }
     };
     let pick = move |skill: String| {
@@ -246,7 +254,7 @@ pub fn SkillsInput(
             parts.pop();
             parts.push(skill);
             el.set_value(&format!("{}, ", parts.join(", ")));
-            typed.set(String::new());
+            ask(String::new());
             let _ = el.focus();
         }
     };
@@ -257,9 +265,9 @@ pub fn SkillsInput(
             <input id=id type="text" name=name.clone() node_ref=input autocomplete="off"
                 value=move || value.get() prop:value=move || value.get().unwrap_or_default() on:input=on_input
                 aria-invalid=move || error.get().is_some().then_some("true")/>
-            <Transition fallback=|| ()>
-                {move || {
-                    suggestions.get().filter(|s| !s.is_empty()).map(|list| view! {
+            {move || {
+                    let list = shown.get();
+                    (!list.is_empty()).then(|| view! {
                         <div class="suggestions" role="listbox" aria-label="Suggested skills">
                             {list.into_iter().map(|skill| {
                                 let chosen = skill.clone();
@@ -272,7 +280,6 @@ pub fn SkillsInput(
                         </div>
                     })
                 }}
-            </Transition>
             <FieldError name=name error=error/>
         </div>
     }

@@ -42,7 +42,7 @@ pub fn StarRow(
     let filled = "★".repeat(rating.clamp(0, 5) as usize);
     let empty = "☆".repeat((5 - rating.clamp(0, 5)) as usize);
     view! {
-        <span class="star-row" aria-label=format!("{rating} out of 5 stars")>
+        <span class="star-row" role="img" aria-label=format!("{rating} out of 5 stars")>
             <span aria-hidden="true">{filled}{empty}</span>
         </span>
     }
@@ -137,11 +137,26 @@ pub fn ErrorNote(
     {
         response.set_status(status);
     }
-    let message = match &error {
-        AppError::Unauthenticated => "Please log in to see this page.".to_string(),
-        other => other.summary(),
-    };
-    view! { <div class="alert alert--error" role="alert">{message}</div> }
+    if error == AppError::Unauthenticated {
+        let location = leptos_router::hooks::use_location();
+        let (path, query) = (
+            location.pathname.get_untracked(),
+            location.search.get_untracked(),
+        );
+        let here = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        let login = format!("/login?next={}", urlencode(&here));
+        return view! {
+            <div class="alert alert--error" role="alert">
+                "Please log in to see this page. " <a href=login>"Log in"</a>
+            </div>
+        }
+        .into_any();
+    }
+    view! { <div class="alert alert--error" role="alert">{error.summary()}</div> }.into_any()
 }
 
 /// The message of the last failed run of an action, if any.

@@ -35,11 +35,9 @@ pub fn verdict(started_at: i64, touched_at: Option<i64>, now: i64) -> Verdict {
     }
 }
 
-/// Applies [`verdict`] before the request is handled. Static assets are skipped.
+/// Applies [`verdict`] before the request is handled (static files never
+/// reach this layer).
 pub async fn session_lifetime(session: Session, request: Request, next: Next) -> Response {
-    if request.uri().path().starts_with("/pkg/") {
-        return next.run(request).await;
-    }
     if let Ok(Some(started_at)) = session.get::<i64>(session_keys::STARTED_AT).await {
         let touched_at = session
             .get::<i64>(session_keys::TOUCHED_AT)

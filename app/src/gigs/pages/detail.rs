@@ -2,6 +2,7 @@
 //! freelancers, the proposal form.
 
 use super::card::BookmarkGigButton;
+use crate::error::AppError;
 use crate::gigs::api::{BookmarkGig, CancelGig, CloseGig, get_gig};
 use crate::gigs::model::GigDetail;
 use crate::market::countries::place;
@@ -11,8 +12,10 @@ use crate::proposals::api::{
     AcceptProposal, RejectProposal, ShortlistProposal, SubmitProposal, UpdateProposal,
     WithdrawProposal, get_proposal, gig_proposals,
 };
+use crate::proposals::model::ProposalView;
 use crate::proposals::pages::{AcceptForm, ProposalCard, ProposalFields};
-use crate::suggestions::pages::SuggestedTalent;
+use crate::suggestions::api::{InviteToGig, suggested_talent};
+use crate::suggestions::pages::{SuggestedTalent, TalentResource};
 use crate::ui::form::{FormAlert, action_error};
 use crate::ui::format;
 use crate::ui::widgets::{ActionError, Empty, ErrorNote};
@@ -20,6 +23,89 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+
+/// Everything the gig page loads and does, created at its top (before any
+/// `Suspense`): the owner's proposals and suggested talent and the viewer's
+/// own proposal are fetched only for whoever may see them.
+#[derive(Clone, Copy)]
+struct GigPage {
+    proposals: Resource<Result<Vec<ProposalView>, AppError>>,
+    my_proposal: Resource<Result<Option<ProposalView>, AppError>>,
+    talent: TalentResource,
+    shortlist: ServerAction<ShortlistProposal>,
+    reject: ServerAction<RejectProposal>,
+    accept: ServerAction<AcceptProposal>,
+    update: ServerAction<UpdateProposal>,
+    withdraw: ServerAction<WithdrawProposal>,
+    invite: ServerAction<InviteToGig>,
+}
+
+impl GigPage {
+    fn new(
+        gig: Resource<Result<GigDetail, AppError>>,
+        id: impl Fn() -> i32 + Copy + Send + Sync + 'static,
+    ) -> Self {
+        let shortlist = ServerAction::<ShortlistProposal>::new();
+        let reject = ServerAction::<RejectProposal>::new();
+        let accept = ServerAction::<AcceptProposal>::new();
+        let update = ServerAction::<UpdateProposal>::new();
+        let withdraw = ServerAction::<WithdrawProposal>::new();
+        let invite = ServerAction::<InviteToGig>::new();
+        let owned = move || async move { gig.await.ok().filter(|d| d.is_owner) };
+        let proposals = Resource::new(
+            move || {
+                (
+                    id(),
+                    shortlist.version().get(),
+                    reject.version().get(),
+                    accept.version().get(),
+                )
+            },
+            move |(id, ..)| async move {
+                match owned().await {
+                    Some(_) => gig_proposals(id).await,
+                    None => Ok(Vec::new()),
+                }
+            },
+        );
+        let my_proposal = Resource::new(
+            move || (id(), update.version().get(), withdraw.version().get()),
+            move |_| async move {
+                match gig.await.ok().and_then(|d| d.my_proposal_id) {
+                    Some(pid) => get_proposal(pid).await.map(Some),
+                    None => Ok(None),
+                }
+            },
+        );
+        let talent = Resource::new(
+            move || (id(), invite.version().get()),
+            move |(id, _)| async move {
+                let hiring = owned().await.is_some_and(|d| {
+                    matches!(
+                        d.summary.status,
+                        GigStatus::Open | GigStatus::Pending | GigStatus::Draft
+                    )
+                });
+                if hiring {
+                    suggested_talent(id).await
+                } else {
+                    Ok(Vec::new())
+                }
+            },
+        );
+        Self {
+            proposals,
+            my_proposal,
+            talent,
+            shortlist,
+            reject,
+            accept,
+            update,
+            withdraw,
+            invite,
+        }
+    }
+}
 
 /// The gig page.
 #[component]
@@ -48,11 +134,12 @@ pub fn GigDetailPage() -> impl IntoView {
         },
         |(id, ..)| get_gig(id),
     );
+    let page = GigPage::new(gig, id);
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match gig.await {
-                    Ok(detail) => view! { <GigView detail bookmark cancel close propose/> }.into_any(),
+                    Ok(detail) => view! { <GigView detail bookmark cancel close propose page/> }.into_any(),
                     Err(e) => view! { <ErrorNote error=e/> }.into_any(),
                 }
             })}
@@ -67,6 +154,7 @@ fn GigView(
     cancel: ServerAction<CancelGig>,
     close: ServerAction<CloseGig>,
     propose: ServerAction<SubmitProposal>,
+    page: GigPage,
 ) -> impl IntoView {
     let signed_in = detail.signed_in;
     let g = detail.summary.clone();
@@ -132,32 +220,25 @@ fn GigView(
                 </div>
                 <ActionError error=cancel_error/>
                 <ActionError error=close_error/>
-                <OwnerProposals gig_id=g.id kind=g.kind status=g.status/>
+                <OwnerProposals kind=g.kind status=g.status page/>
                 {matches!(g.status, GigStatus::Open | GigStatus::Pending | GigStatus::Draft).then(|| view! {
-                    <SuggestedTalent gig_id=g.id can_invite=g.status == GigStatus::Open/>
+                    <SuggestedTalent gig_id=g.id can_invite=g.status == GigStatus::Open talent=page.talent invite=page.invite/>
                 })}
             </section>
         })}
-        {(!detail.is_owner).then(|| view! { <FreelancerPanel detail=detail.clone() submit=propose/> })}
+        {(!detail.is_owner).then(|| view! { <FreelancerPanel detail=detail.clone() submit=propose page/> })}
     }
 }
 
 #[component]
-fn OwnerProposals(gig_id: i32, kind: GigKind, status: GigStatus) -> impl IntoView {
-    let shortlist = ServerAction::<ShortlistProposal>::new();
-    let reject = ServerAction::<RejectProposal>::new();
-    let accept = ServerAction::<AcceptProposal>::new();
-    let proposals = Resource::new(
-        move || {
-            (
-                gig_id,
-                shortlist.version().get(),
-                reject.version().get(),
-                accept.version().get(),
-            )
-        },
-        |(id, _, _, _)| gig_proposals(id),
-    );
+fn OwnerProposals(kind: GigKind, status: GigStatus, page: GigPage) -> impl IntoView {
+    let GigPage {
+        proposals,
+        shortlist,
+        reject,
+        accept,
+        ..
+    } = page;
     let can_hire =
         status == GigStatus::Open || (status == GigStatus::InProgress && kind == GigKind::Project);
     let accept_error = action_error(accept);
@@ -210,12 +291,16 @@ fn OwnerProposals(gig_id: i32, kind: GigKind, status: GigStatus) -> impl IntoVie
 }
 
 #[component]
-fn FreelancerPanel(detail: GigDetail, submit: ServerAction<SubmitProposal>) -> impl IntoView {
+fn FreelancerPanel(
+    detail: GigDetail,
+    submit: ServerAction<SubmitProposal>,
+    page: GigPage,
+) -> impl IntoView {
     let error = action_error(submit);
     let kind = detail.summary.kind;
     let gig_id = detail.summary.id;
     match (detail.my_proposal_id, detail.can_propose.clone()) {
-        (Some(id), _) => view! { <MyProposal id/> }.into_any(),
+        (Some(_), _) => view! { <MyProposal page/> }.into_any(),
         (None, Ok(())) => view! {
             <section class="proposal-form" aria-labelledby="propose-heading">
                 <h2 id="propose-heading">"Send a proposal"</h2>
@@ -236,13 +321,13 @@ fn FreelancerPanel(detail: GigDetail, submit: ServerAction<SubmitProposal>) -> i
 }
 
 #[component]
-fn MyProposal(id: i32) -> impl IntoView {
-    let update = ServerAction::<UpdateProposal>::new();
-    let withdraw = ServerAction::<WithdrawProposal>::new();
-    let proposal = Resource::new(
-        move || (id, update.version().get(), withdraw.version().get()),
-        |(id, _, _)| get_proposal(id),
-    );
+fn MyProposal(page: GigPage) -> impl IntoView {
+    let GigPage {
+        my_proposal: proposal,
+        update,
+        withdraw,
+        ..
+    } = page;
     let error = action_error(update);
     view! {
         <section class="proposal-form">
@@ -250,7 +335,8 @@ fn MyProposal(id: i32) -> impl IntoView {
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match proposal.await {
-                        Ok(p) => {
+                        Ok(None) => ().into_any(),
+                        Ok(Some(p)) => {
                             let active = p.status.is_active();
                             let kind = p.gig_kind;
                             let pid = p.id;

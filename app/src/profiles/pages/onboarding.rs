@@ -2,7 +2,10 @@
 
 use super::steps::StepForm;
 use crate::accounts::components::use_auth;
-use crate::profiles::api::{StartOnboarding, my_freelancer_profile};
+use crate::error::AppError;
+use crate::profiles::api::{
+    StartOnboarding, SubmitProfile, my_freelancer_profile, onboarding_missing,
+};
 use crate::profiles::model::FreelancerProfile;
 use crate::profiles::steps::{Step, flow, position, resume};
 use crate::ui::widgets::ErrorNote;
@@ -115,6 +118,16 @@ pub fn Progress(
 #[derive(Clone, Copy)]
 pub struct ProfileSaved(pub RwSignal<u64>);
 
+/// The review step's submit action and what is still missing, created at
+/// the top of the page (before any `Suspense`) and found through context.
+#[derive(Clone, Copy)]
+pub struct Review {
+    /// Submits the profile for approval.
+    pub submit: ServerAction<SubmitProfile>,
+    /// What the profile still lacks (fetched only on the review step).
+    pub missing: Resource<Result<Vec<(String, String)>, AppError>>,
+}
+
 /// One onboarding step.
 #[component]
 pub fn OnboardingStepPage() -> impl IntoView {
@@ -127,6 +140,23 @@ pub fn OnboardingStepPage() -> impl IntoView {
         move || (step().map(|s| s.slug()), saved.0.get()),
         |_| my_freelancer_profile(),
     );
+    let submit = ServerAction::<SubmitProfile>::new();
+    Effect::new(move |_| {
+        if matches!(submit.value().get(), Some(Ok(()))) {
+            saved.0.update(|v| *v += 1);
+        }
+    });
+    let missing = Resource::new(
+        move || (step() == Some(Step::Review), submit.version().get()),
+        move |(review, _)| async move {
+            if review && auth.signed_in().await.is_some() {
+                onboarding_missing().await
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    );
+    provide_context(Review { submit, missing });
     view! {
         <Title text="Set up your profile · Guild"/>
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>

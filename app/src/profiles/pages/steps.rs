@@ -5,7 +5,7 @@ use crate::market::money::{CURRENCIES, amount_input};
 use crate::market::{Availability, FreelancerKind, Level, ProfileStatus, TeachingFormat};
 use crate::profiles::api::{
     SaveEducation, SaveExperience, SaveLanguages, SavePortfolio, SaveRate, SaveRoles, SaveSkills,
-    SaveTeaching, SubmitProfile, onboarding_missing,
+    SaveTeaching,
 };
 use crate::profiles::inputs::MAX_ROWS;
 use crate::profiles::model::FreelancerProfile;
@@ -307,16 +307,8 @@ fn RateStep(profile: FreelancerProfile) -> impl IntoView {
 
 #[component]
 fn ReviewStep(profile: FreelancerProfile) -> impl IntoView {
-    let submit = ServerAction::<SubmitProfile>::new();
+    let super::onboarding::Review { submit, missing } = expect_context();
     let error = action_error(submit);
-    if let Some(saved) = use_context::<super::onboarding::ProfileSaved>() {
-        Effect::new(move |_| {
-            if matches!(submit.value().get(), Some(Ok(()))) {
-                saved.0.update(|v| *v += 1);
-            }
-        });
-    }
-    let missing = Resource::new(move || submit.version().get(), |_| onboarding_missing());
     let status = profile.status;
     let username = profile.username.clone();
     view! {
