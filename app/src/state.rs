@@ -30,6 +30,11 @@ pub struct AppState {
     pub roles: Arc<RoleModel>,
     /// The approved skills, kept in memory.
     pub skills: Arc<SkillCatalog>,
+    /// This server's share of the process-wide listing caches
+    /// ([`crate::search::GIG_PAGES`], [`crate::search::TALENT_PAGES`]): a
+    /// random number in every key, so two servers in one process (tests,
+    /// each with its own database) never see each other's pages.
+    pub listing_scope: u64,
 }
 
 /// Every throttle Guild keeps.

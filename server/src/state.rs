@@ -48,6 +48,7 @@ pub fn build(
         trusted_proxies: config.trusted_proxies,
         roles: role_model(config)?,
         skills: Arc::new(SkillCatalog::new()),
+        listing_scope: fastrand::u64(..),
     })
 }
 

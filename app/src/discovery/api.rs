@@ -13,8 +13,8 @@ pub async fn search_talent(
 ) -> Result<Page<TalentCard>, AppError> {
     let viewer = crate::accounts::server::guard::current_user().await?;
     let state = crate::state::app_state()?;
-    super::server::search_talent(
-        &state.db,
+    super::server::cached_search_talent(
+        &state,
         viewer.map(|v| v.id),
         &filters,
         super::server::PER_PAGE,

@@ -11,8 +11,10 @@ use crate::market::languages::canonical_language;
 use crate::market::{FreelancerKind, ProfileStatus, TalentSort};
 use crate::profiles::model::TalentCard;
 use crate::profiles::server::access::is_approved_freelancer;
-use crate::profiles::server::cards::talent_cards;
+use crate::profiles::server::cards::{mark_saved, talent_cards};
+use crate::search::TALENT_PAGES;
 use crate::search::talent::{TalentQuery, search};
+use crate::state::AppState;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
@@ -93,7 +95,7 @@ pub fn talent_query(filters: &TalentFilters, per_page: u32) -> Result<TalentQuer
     })
 }
 
-/// A page of discovery results.
+/// A page of discovery results, searched and loaded now.
 pub async fn search_talent(
     db: &DatabaseConnection,
     viewer: Option<i32>,
@@ -104,6 +106,35 @@ pub async fn search_talent(
     let (ids, total) = search(db, &query).await?;
     Ok(Page {
         items: talent_cards(db, &ids, viewer).await?,
+        total,
+        page: filters.page(),
+        per_page,
+    })
+}
+
+/// A page of discovery results as pages and the API serve it: the
+/// viewer-independent part from the listing cache (or searched and stored
+/// there), then the viewer's bookmarks.
+pub async fn cached_search_talent(
+    state: &AppState,
+    viewer: Option<i32>,
+    filters: &TalentFilters,
+    per_page: u32,
+) -> Result<Page<TalentCard>, AppError> {
+    let query = talent_query(filters, per_page)?;
+    let key = format!("{}:{query:?}", state.listing_scope);
+    let cached = match TALENT_PAGES.get(&key) {
+        Some(page) => page,
+        None => {
+            let generation = TALENT_PAGES.generation();
+            let (ids, total) = search(&state.db, &query).await?;
+            let items = talent_cards(&state.db, &ids, None).await?;
+            TALENT_PAGES.put(key, generation, (items, total))
+        }
+    };
+    let (items, total) = (*cached).clone();
+    Ok(Page {
+        items: mark_saved(&state.db, items, viewer).await?,
         total,
         page: filters.page(),
         per_page,

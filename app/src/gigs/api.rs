@@ -43,8 +43,8 @@ pub async fn search_gigs(
 ) -> Result<Page<GigSummary>, AppError> {
     let viewer = crate::accounts::server::guard::current_user().await?;
     let state = crate::state::app_state()?;
-    super::server::service::board(
-        &state.db,
+    super::server::service::cached_board(
+        &state,
         viewer.map(|v| v.id),
         &filters,
         super::server::service::PER_PAGE,

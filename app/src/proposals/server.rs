@@ -182,7 +182,11 @@ pub async fn submit(
     .insert(db)
     .await;
     match inserted {
-        Ok(row) => Ok(row.id),
+        Ok(row) => {
+            // The board shows how many proposals a gig has.
+            crate::search::GIGS_CHANGED.bump();
+            Ok(row.id)
+        }
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
             Err(one_active())
         }
@@ -245,6 +249,7 @@ pub async fn withdraw(
     active.status = Set(ProposalStatus::Withdrawn.as_str().into());
     active.updated_at = Set(now());
     active.update(db).await?;
+    crate::search::GIGS_CHANGED.bump();
     Ok(())
 }
 

@@ -156,6 +156,7 @@ pub async fn refresh_rating(db: &impl ConnectionTrait, freelancer_id: i32) -> Re
         .filter(freelancer_profile::Column::UserId.eq(freelancer_id))
         .exec(db)
         .await?;
+    crate::search::TALENT_CHANGED.bump();
     Ok(())
 }
 

@@ -34,6 +34,7 @@ fn concat(db: &impl ConnectionTrait, expr: &str) -> String {
 
 /// Re-indexes one freelancer: approved profiles are searchable, others are removed.
 pub async fn index_freelancer(db: &impl ConnectionTrait, user_id: i32) -> Result<(), DbErr> {
+    super::TALENT_CHANGED.bump();
     let sql = format!(
         "SELECT u.display_name AS name, fp.tagline, fp.bio, fp.status, \
            (SELECT {skills} FROM profile_skills ps JOIN skills s ON s.id = ps.skill_id WHERE ps.user_id = fp.user_id) AS skills, \
@@ -84,6 +85,7 @@ pub async fn remove_freelancer(db: &impl ConnectionTrait, user_id: i32) -> Resul
 
 /// Re-indexes one gig: open public gigs are searchable, others are removed.
 pub async fn index_gig(db: &impl ConnectionTrait, gig_id: i32) -> Result<(), DbErr> {
+    super::GIGS_CHANGED.bump();
     let sql = format!(
         "SELECT g.title, g.description, \
            (SELECT {skills} FROM gig_skills gs JOIN skills s ON s.id = gs.skill_id WHERE gs.gig_id = g.id) AS skills, \

@@ -3,10 +3,28 @@
 //! `to_tsquery` with prefix terms, `ts_rank`). Callers never see the difference.
 //! Indexes are kept up to date by the services that change profiles and gigs.
 
+pub mod cache;
 pub mod gigs;
 pub mod index;
 pub mod sql;
 pub mod talent;
+
+use cache::{Generation, ListingCache};
+use std::sync::LazyLock;
+
+/// Moves on whenever a gig or its proposals change.
+pub static GIGS_CHANGED: Generation = Generation::new();
+/// Moves on whenever a profile's search entry or rating changes.
+pub static TALENT_CHANGED: Generation = Generation::new();
+
+/// Cached pages of the gig board (their viewer-independent summaries and
+/// the total).
+pub static GIG_PAGES: LazyLock<ListingCache<(Vec<crate::gigs::model::GigSummary>, u64)>> =
+    LazyLock::new(|| ListingCache::new(&GIGS_CHANGED));
+
+/// Cached pages of "Find talent" (viewer-independent cards and the total).
+pub static TALENT_PAGES: LazyLock<ListingCache<(Vec<crate::profiles::model::TalentCard>, u64)>> =
+    LazyLock::new(|| ListingCache::new(&TALENT_CHANGED));
 
 /// Turns what a person typed into a safe FTS5 query: every word becomes a
 /// quoted prefix term, all required (`"web"* "shop"*`). `None` when nothing

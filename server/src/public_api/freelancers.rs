@@ -94,7 +94,7 @@ pub async fn list(
         sort: p.sort.unwrap_or_default(),
         page: p.page.unwrap_or_default(),
     };
-    let page = app::discovery::server::search_talent(&state.db, None, &filters, per_page)
+    let page = app::discovery::server::cached_search_talent(&state, None, &filters, per_page)
         .await
         .map_err(|e| match e {
             AppError::Invalid(f) => AppError::Invalid(f),

@@ -92,7 +92,7 @@ pub async fn list(
         sort: p.sort.unwrap_or_default(),
         page: p.page.unwrap_or_default(),
     };
-    let page = app::gigs::server::service::board(&state.db, None, &filters, per_page).await?;
+    let page = app::gigs::server::service::cached_board(&state, None, &filters, per_page).await?;
     let (items, total, page, per_page, pages) = page_parts::<_, GigItem>(page);
     Ok(Json(GigPage {
         items,

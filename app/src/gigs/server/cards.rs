@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::gigs::model::GigSummary;
 use crate::market::{GigKind, GigStatus, PriceType};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Characters of description shown in a list.
 const EXCERPT: usize = 220;
@@ -78,17 +78,7 @@ pub async fn summaries(
         .await?
         .into_iter()
         .collect();
-    let saved: Vec<i32> = match viewer {
-        Some(viewer) => saved_gig::Entity::find()
-            .filter(saved_gig::Column::UserId.eq(viewer))
-            .filter(saved_gig::Column::GigId.is_in(ids.clone()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|s| s.gig_id)
-            .collect(),
-        None => Vec::new(),
-    };
+    let saved = saved_among(db, viewer, &ids).await?;
     Ok(gigs
         .into_iter()
         .map(|g| {
@@ -119,6 +109,40 @@ pub async fn summaries(
             }
         })
         .collect())
+}
+
+/// The gigs among `ids` that `viewer` bookmarked (none for a visitor).
+async fn saved_among(
+    db: &impl ConnectionTrait,
+    viewer: Option<i32>,
+    ids: &[i32],
+) -> Result<HashSet<i32>, AppError> {
+    let Some(viewer) = viewer.filter(|_| !ids.is_empty()) else {
+        return Ok(HashSet::new());
+    };
+    Ok(saved_gig::Entity::find()
+        .filter(saved_gig::Column::UserId.eq(viewer))
+        .filter(saved_gig::Column::GigId.is_in(ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.gig_id)
+        .collect())
+}
+
+/// Marks which of `items` (summaries made for nobody in particular)
+/// `viewer` bookmarked.
+pub async fn mark_saved(
+    db: &impl ConnectionTrait,
+    mut items: Vec<GigSummary>,
+    viewer: Option<i32>,
+) -> Result<Vec<GigSummary>, AppError> {
+    let ids: Vec<i32> = items.iter().map(|g| g.id).collect();
+    let saved = saved_among(db, viewer, &ids).await?;
+    for item in &mut items {
+        item.saved = saved.contains(&item.id);
+    }
+    Ok(items)
 }
 
 /// Summaries of the gigs with `ids`, in that order.

@@ -1,7 +1,7 @@
 //! Gig use cases: post and edit, view with visibility rules, cancel, close,
 //! bookmarks, the owner's list and the board.
 
-use super::cards::{rows_by_id, summaries, summaries_by_id};
+use super::cards::{mark_saved, rows_by_id, summaries, summaries_by_id};
 use super::moderation::public_text_digest;
 use super::validate::validate_gig;
 use crate::accounts::model::{CurrentUser, Role};
@@ -13,8 +13,10 @@ use crate::market::filters as filter;
 use crate::market::{GigKind, GigStatus, Level, ProposalStatus, Visibility};
 use crate::profiles::server::access::is_approved_freelancer;
 use crate::profiles::server::repo::upsert_skills;
+use crate::search::GIG_PAGES;
 use crate::search::gigs::{GigQuery, search};
 use crate::search::index::index_gig;
+use crate::state::AppState;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -631,7 +633,7 @@ pub fn board_query(filters: &GigFilters, per_page: u32) -> Result<GigQuery, AppE
     })
 }
 
-/// A page of the gig board.
+/// A page of the gig board, searched and loaded now.
 pub async fn board(
     db: &DatabaseConnection,
     viewer: Option<i32>,
@@ -642,6 +644,35 @@ pub async fn board(
     let (ids, total) = search(db, &query).await?;
     Ok(Page {
         items: summaries_by_id(db, &ids, viewer).await?,
+        total,
+        page: filters.page(),
+        per_page,
+    })
+}
+
+/// A page of the gig board as pages and the API serve it: the
+/// viewer-independent part from the listing cache (or searched and stored
+/// there), then the viewer's bookmarks.
+pub async fn cached_board(
+    state: &AppState,
+    viewer: Option<i32>,
+    filters: &GigFilters,
+    per_page: u32,
+) -> Result<Page<GigSummary>, AppError> {
+    let query = board_query(filters, per_page)?;
+    let key = format!("{}:{query:?}", state.listing_scope);
+    let cached = match GIG_PAGES.get(&key) {
+        Some(page) => page,
+        None => {
+            let generation = GIG_PAGES.generation();
+            let (ids, total) = search(&state.db, &query).await?;
+            let items = summaries_by_id(&state.db, &ids, None).await?;
+            GIG_PAGES.put(key, generation, (items, total))
+        }
+    };
+    let (items, total) = (*cached).clone();
+    Ok(Page {
+        items: mark_saved(&state.db, items, viewer).await?,
         total,
         page: filters.page(),
         per_page,

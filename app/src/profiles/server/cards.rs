@@ -58,6 +58,40 @@ pub async fn skills_by_user(
     Ok(skills)
 }
 
+/// The freelancers among `ids` that `viewer` bookmarked (none for a visitor).
+async fn saved_among(
+    db: &impl ConnectionTrait,
+    viewer: Option<i32>,
+    ids: &[i32],
+) -> Result<std::collections::HashSet<i32>, AppError> {
+    let Some(viewer) = viewer.filter(|_| !ids.is_empty()) else {
+        return Ok(Default::default());
+    };
+    Ok(saved_talent::Entity::find()
+        .filter(saved_talent::Column::UserId.eq(viewer))
+        .filter(saved_talent::Column::FreelancerId.is_in(ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.freelancer_id)
+        .collect())
+}
+
+/// Marks which of `cards` (made for nobody in particular) `viewer`
+/// bookmarked.
+pub async fn mark_saved(
+    db: &impl ConnectionTrait,
+    mut cards: Vec<TalentCard>,
+    viewer: Option<i32>,
+) -> Result<Vec<TalentCard>, AppError> {
+    let ids: Vec<i32> = cards.iter().map(|c| c.user_id).collect();
+    let saved = saved_among(db, viewer, &ids).await?;
+    for card in &mut cards {
+        card.saved = saved.contains(&card.user_id);
+    }
+    Ok(cards)
+}
+
 /// Cards for `ids`, in the same order; `viewer` marks bookmarks.
 pub async fn talent_cards(
     db: &impl ConnectionTrait,
@@ -83,17 +117,7 @@ pub async fn talent_cards(
         .collect();
     let mut roles = roles_by_user(db, ids).await?;
     let mut skills = skills_by_user(db, ids).await?;
-    let saved: Vec<i32> = match viewer {
-        Some(viewer) => saved_talent::Entity::find()
-            .filter(saved_talent::Column::UserId.eq(viewer))
-            .filter(saved_talent::Column::FreelancerId.is_in(ids.to_vec()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|s| s.freelancer_id)
-            .collect(),
-        None => Vec::new(),
-    };
+    let saved = saved_among(db, viewer, ids).await?;
     Ok(ids
         .iter()
         .filter_map(|id| {

@@ -14,6 +14,9 @@ use crate::gigs::server::cards::summaries_by_id;
 use crate::market::taxonomy::role_name;
 use crate::market::{FreelancerKind, GigKind, PriceType};
 use crate::profiles::server::cards::{roles_by_user, skills_by_user, talent_cards};
+use crate::search::TALENT_CHANGED;
+use crate::search::cache::ListingCache;
+use crate::state::AppState;
 use crate::suggestions::classifier::RoleModel;
 use crate::suggestions::classifier::features::SparseVec;
 use crate::suggestions::classifier::model::sparse_dot;
@@ -23,6 +26,7 @@ use sea_orm::{
     Statement,
 };
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
 
 /// How much each signal counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -523,35 +527,80 @@ pub async fn suggest_talent(
         .collect())
 }
 
-/// The approved freelancers with one of `roles` whose profiles read most
-/// like the need `text` (rating breaks near-ties).
+/// A freelancer as the need box ranks them: roles, rating and the TF-IDF
+/// vector of their profile text, computed once per cache lifetime rather
+/// than for every need.
+#[derive(Debug, Clone)]
+pub struct NeedCandidate {
+    /// Account id.
+    pub user_id: i32,
+    /// Role ids.
+    pub roles: Vec<String>,
+    /// Average rating.
+    pub rating: Option<f64>,
+    /// The profile text as the classifier's vectoriser sees it.
+    pub vector: SparseVec,
+}
+
+/// The approved freelancers in some roles, vectorised, per role set; dropped
+/// whenever a profile's search entry or rating changes (and after the
+/// listing TTL in any case).
+static NEED_CANDIDATES: LazyLock<ListingCache<Vec<NeedCandidate>>> =
+    LazyLock::new(|| ListingCache::new(&TALENT_CHANGED));
+
+/// The candidates for a need in `roles`, from the cache or loaded and
+/// vectorised now.
+async fn need_candidates(
+    state: &AppState,
+    roles: &[String],
+) -> Result<Arc<Vec<NeedCandidate>>, AppError> {
+    let key = format!("{}:{roles:?}", state.listing_scope);
+    if let Some(found) = NEED_CANDIDATES.get(&key) {
+        return Ok(found);
+    }
+    let generation = NEED_CANDIDATES.generation();
+    let ids = candidates_with_roles(&state.db, roles).await?;
+    let candidates = facts(&state.db, &ids)
+        .await?
+        .into_values()
+        .map(|f| NeedCandidate {
+            vector: state.roles.vectorizer.transform(&f.text),
+            user_id: f.user_id,
+            roles: f.roles,
+            rating: f.rating,
+        })
+        .collect();
+    Ok(NEED_CANDIDATES.put(key, generation, candidates))
+}
+
+/// The approved freelancers who best fit a need statement: in the roles
+/// the classifier read, ranked by how their profile text matches the need,
+/// with the first role and a good rating counting.
 pub async fn talent_for_need(
-    db: &DatabaseConnection,
-    model: &RoleModel,
+    state: &AppState,
     text: &str,
     roles: &[String],
     viewer: Option<i32>,
     limit: usize,
 ) -> Result<Vec<crate::profiles::model::TalentCard>, AppError> {
-    let candidate_ids = candidates_with_roles(db, roles).await?;
-    let need = model.vectorizer.transform(text);
-    let mut scored: Vec<(f32, i32)> = facts(db, &candidate_ids)
-        .await?
-        .values()
-        .map(|f| {
+    let candidates = need_candidates(state, roles).await?;
+    let need = state.roles.vectorizer.transform(text);
+    let mut scored: Vec<(f32, i32)> = candidates
+        .iter()
+        .map(|c| {
             let role_bonus = roles
                 .iter()
-                .position(|r| f.roles.contains(r))
+                .position(|r| c.roles.contains(r))
                 .map_or(0.0, |i| if i == 0 { 1.0 } else { 0.5 });
-            let rating = f.rating.map_or(0.0, |r| r as f32 / 10.0);
+            let rating = c.rating.map_or(0.0, |r| r as f32 / 10.0);
             (
-                3.0 * sparse_dot(&need, &model.vectorizer.transform(&f.text)) + role_bonus + rating,
-                f.user_id,
+                3.0 * sparse_dot(&need, &c.vector) + role_bonus + rating,
+                c.user_id,
             )
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.truncate(limit);
     let order: Vec<i32> = scored.into_iter().map(|s| s.1).collect();
-    talent_cards(db, &order, viewer).await
+    talent_cards(&state.db, &order, viewer).await
 }

@@ -77,7 +77,7 @@ pub async fn suggest(
         Vec::new()
     } else {
         let top: Vec<String> = roles.iter().take(2).map(|r| r.id.clone()).collect();
-        talent_for_need(&state.db, &state.roles, &text, &top, user.map(|u| u.id), 6).await?
+        talent_for_need(state, &text, &top, user.map(|u| u.id), 6).await?
     };
     let skills = mentioned_skills(state, &text).await?;
     let history_id = match user {
