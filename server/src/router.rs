@@ -13,7 +13,7 @@ use axum::routing::get;
 use http::{HeaderValue, header};
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use std::sync::{Arc, OnceLock};
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -113,7 +113,17 @@ pub fn app(state: AppState, config: &Config) -> Router {
             HeaderValue::from_static("no-cache"),
         ))
         .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
-        .layer(CompressionLayer::new())
+        // Pages and JSON are compressed as they are sent: gzip at the
+        // fastest level (zlib-rs). Brotli, even at quality 4, halved the
+        // throughput of the gig board; the bundles are precompressed with
+        // brotli at build time instead (see static_files).
+        .layer(
+            CompressionLayer::new()
+                .no_br()
+                .no_deflate()
+                .no_zstd()
+                .quality(CompressionLevel::Fastest),
+        )
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::REQUEST_TIMEOUT,
             config.request_timeout,

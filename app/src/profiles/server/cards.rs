@@ -58,6 +58,42 @@ pub async fn skills_by_user(
     Ok(skills)
 }
 
+/// Talent cards by account, kept like listing pages (dropped on every
+/// profile or rating change, and after the listing TTL in any case).
+static CARDS: std::sync::LazyLock<crate::search::cache::ListingCache<TalentCard>> =
+    std::sync::LazyLock::new(|| {
+        crate::search::cache::ListingCache::new(&crate::search::TALENT_CHANGED)
+    });
+
+/// Cards for `ids` in order, from the card cache where it has them (the
+/// rest loaded in one batch and kept), then `viewer`'s bookmarks.
+pub async fn cached_talent_cards(
+    state: &crate::state::AppState,
+    ids: &[i32],
+    viewer: Option<i32>,
+) -> Result<Vec<TalentCard>, AppError> {
+    let key = |id: i32| format!("{}:{id}", state.listing_scope);
+    let mut found: HashMap<i32, TalentCard> = HashMap::new();
+    let mut missing = Vec::new();
+    for &id in ids {
+        match CARDS.get(&key(id)) {
+            Some(card) => {
+                found.insert(id, (*card).clone());
+            }
+            None => missing.push(id),
+        }
+    }
+    if !missing.is_empty() {
+        let generation = CARDS.generation();
+        for card in talent_cards(&state.db, &missing, None).await? {
+            CARDS.put(key(card.user_id), generation, card.clone());
+            found.insert(card.user_id, card);
+        }
+    }
+    let cards = ids.iter().filter_map(|id| found.remove(id)).collect();
+    mark_saved(&state.db, cards, viewer).await
+}
+
 /// The freelancers among `ids` that `viewer` bookmarked (none for a visitor).
 async fn saved_among(
     db: &impl ConnectionTrait,

@@ -13,7 +13,9 @@ use crate::error::AppError;
 use crate::gigs::server::cards::summaries_by_id;
 use crate::market::taxonomy::role_name;
 use crate::market::{FreelancerKind, GigKind, PriceType};
-use crate::profiles::server::cards::{roles_by_user, skills_by_user, talent_cards};
+use crate::profiles::server::cards::{
+    cached_talent_cards, roles_by_user, skills_by_user, talent_cards,
+};
 use crate::search::TALENT_CHANGED;
 use crate::search::cache::ListingCache;
 use crate::state::AppState;
@@ -602,5 +604,5 @@ pub async fn talent_for_need(
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.truncate(limit);
     let order: Vec<i32> = scored.into_iter().map(|s| s.1).collect();
-    talent_cards(&state.db, &order, viewer).await
+    cached_talent_cards(state, &order, viewer).await
 }
