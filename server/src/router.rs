@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::middleware::{
-    csrf, error_status, form_errors, input_guard, security_headers, session_lifetime,
+    csrf, error_status, form_errors, input_guard, page_cache, security_headers, session_lifetime,
 };
 use crate::session_store::DbSessionStore;
 use app::state::AppState;
@@ -65,7 +65,8 @@ fn not_found_page(
 /// * the site's static files (a plain file server, no other layers);
 /// * the health check, avatars and the public API: input bounds (400);
 /// * pages and server functions: CSRF (403), form-error integrity, input
-///   bounds (400/422), error status mapping, sessions, session lifetime.
+///   bounds (400/422), the visitors' page cache, error status mapping,
+///   sessions, session lifetime.
 pub fn app(state: AppState, config: &Config) -> Router {
     let routes = page_routes();
     let options = state.leptos_options.clone();
@@ -91,6 +92,10 @@ pub fn app(state: AppState, config: &Config) -> Router {
         ))
         .layer(sessions)
         .layer(axum::middleware::from_fn(error_status::error_status))
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache::Scope(state.listing_scope),
+            page_cache::page_cache,
+        ))
         .layer(axum::middleware::from_fn(input_guard::input_guard))
         .layer(axum::middleware::from_fn_with_state(
             form_errors::FormErrorKey::new(config.secret.bytes(), config.secure_cookies()),

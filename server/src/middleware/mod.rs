@@ -5,5 +5,6 @@ pub mod csrf;
 pub mod error_status;
 pub mod form_errors;
 pub mod input_guard;
+pub mod page_cache;
 pub mod security_headers;
 pub mod session_lifetime;

@@ -75,3 +75,45 @@ async fn members_without_admin_rights_see_403_on_the_admin_page() {
     client.sign_up("maya", &["wants_client"]).await;
     assert_eq!(client.get("/admin").await.status, StatusCode::FORBIDDEN);
 }
+
+/// The nonce of a page's Content-Security-Policy.
+fn nonce(page: &super::support::TestResponse) -> String {
+    let policy = page.header("content-security-policy").expect("a policy");
+    let start = policy.find("'nonce-").expect("a nonce") + "'nonce-".len();
+    let end = policy[start..].find('\'').expect("closing quote") + start;
+    policy[start..end].to_string()
+}
+
+#[tokio::test]
+async fn visitors_get_the_cached_board_with_a_fresh_nonce_and_changes_at_once() {
+    let app = TestApp::new().await;
+    let (_owner, _gig) = app
+        .open_gig("owner", &super::support::project_gig(&[]))
+        .await;
+    let first = app.client().get("/gigs").await;
+    let second = app.client().get("/gigs").await;
+    assert_eq!(first.status, StatusCode::OK);
+    let (a, b) = (nonce(&first), nonce(&second));
+    assert_ne!(a, b, "every answer has its own nonce");
+    assert!(second.text().contains(&format!("nonce=\"{b}\"")));
+    assert!(
+        !second.text().contains(&a),
+        "the cached page's nonce is gone"
+    );
+    assert!(second.text().contains("Online shop for our family bakery"));
+
+    let (_other, _) = app
+        .open_gig(
+            "second_owner",
+            &super::support::project_gig(&[("gig[title]", "Logo for a new coffee roastery")]),
+        )
+        .await;
+    assert!(
+        app.client()
+            .get("/gigs")
+            .await
+            .text()
+            .contains("Logo for a new coffee roastery"),
+        "an approved gig shows on the board at once"
+    );
+}
