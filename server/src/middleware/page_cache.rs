@@ -7,7 +7,10 @@
 //! HTML is kept for at most [`TTL`] and dropped at once when a gig or a
 //! profile changes (the listing caches' generations). Every answer still
 //! gets its own Content-Security-Policy nonce: the cached page's nonce is
-//! replaced with a fresh one wherever it appears. Signed-in visitors,
+//! replaced with a fresh one wherever it appears. When a page outlives its
+//! TTL (but not a data change), one request renders it again while the
+//! others are still answered from the old copy, so a busy page never makes
+//! every waiting visitor render it at once. Signed-in visitors,
 //! anything but `GET`, addresses carrying Leptos' error parameters and
 //! answers other than a plain 200 page are never cached.
 
@@ -33,6 +36,8 @@ const MAX_PAGE_BYTES: usize = 512 * 1024;
 struct Page {
     stored: Instant,
     generation: u64,
+    /// A request is rendering this page again (its TTL passed).
+    refreshing: bool,
     nonce: String,
     headers: HeaderMap,
     body: Bytes,
@@ -129,12 +134,12 @@ pub async fn page_cache(
     };
     let current = generation();
     {
-        let pages = PAGES.lock().expect("page cache lock");
-        if let Some(page) = pages
-            .get(&key)
-            .filter(|p| p.generation == current && p.stored.elapsed() < TTL)
-        {
-            return serve(page);
+        let mut pages = PAGES.lock().expect("page cache lock");
+        if let Some(page) = pages.get_mut(&key).filter(|p| p.generation == current) {
+            if page.stored.elapsed() < TTL || page.refreshing {
+                return serve(page);
+            }
+            page.refreshing = true;
         }
     }
     let response = next.run(request).await;
@@ -146,15 +151,17 @@ pub async fn page_cache(
             .and_then(|v| v.to_str().ok())
             .is_some_and(|t| t.starts_with("text/html"));
     let Some(nonce) = nonce_of(response.headers()).filter(|_| keep) else {
+        PAGES.lock().expect("page cache lock").remove(&key);
         return response;
     };
     let (parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_PAGE_BYTES).await else {
+        PAGES.lock().expect("page cache lock").remove(&key);
         return Response::from_parts(parts, Body::empty());
     };
     let mut pages = PAGES.lock().expect("page cache lock");
     if pages.len() >= MAX_PAGES {
-        pages.retain(|_, p| p.generation == current && p.stored.elapsed() < TTL);
+        pages.retain(|_, p| p.generation == current && p.stored.elapsed() < TTL * 2);
         if pages.len() >= MAX_PAGES {
             pages.clear();
         }
@@ -164,6 +171,7 @@ pub async fn page_cache(
         Page {
             stored: Instant::now(),
             generation: current,
+            refreshing: false,
             nonce,
             headers: parts.headers.clone(),
             body: bytes.clone(),
@@ -213,6 +221,7 @@ mod tests {
         let page = Page {
             stored: Instant::now(),
             generation: 0,
+            refreshing: false,
             nonce: "OLDNONCE".into(),
             headers,
             body: Bytes::from_static(
