@@ -58,12 +58,14 @@ pub fn text(raw: &str, max: usize, required: Option<&'static str>) -> Result<Str
     if has_forbidden_control(raw) {
         return Err("Remove the control characters from this text.".into());
     }
-    let value = raw.trim().to_string();
+    checked(raw.trim().to_string(), max, required)
+}
+
+/// `value` if it is within `max` characters; an empty value is an error
+/// when `required` holds its message.
+fn checked(value: String, max: usize, required: Option<&'static str>) -> Result<String, String> {
     if value.is_empty() {
-        return match required {
-            Some(message) => Err(message.to_string()),
-            None => Ok(value),
-        };
+        return required.map_or(Ok(value), |message| Err(message.to_string()));
     }
     check_length(&value, max)?;
     Ok(value)
@@ -80,15 +82,11 @@ pub fn line(raw: &str, max: usize, required: Option<&'static str>) -> Result<Str
         return Err("Remove the text-direction control characters.".into());
     }
     let visible: String = raw.chars().filter(|c| !is_invisible(*c)).collect();
-    let value = visible.split_whitespace().collect::<Vec<_>>().join(" ");
-    if value.is_empty() {
-        return match required {
-            Some(message) => Err(message.to_string()),
-            None => Ok(value),
-        };
-    }
-    check_length(&value, max)?;
-    Ok(value)
+    checked(
+        visible.split_whitespace().collect::<Vec<_>>().join(" "),
+        max,
+        required,
+    )
 }
 
 #[cfg(test)]

@@ -65,7 +65,7 @@ pub fn bench() -> Result<(), String> {
             "/api/v1/freelancers?role=web-developer",
         ),
         Target {
-            label: "POST /api/suggest/roles",
+            label: "/api/suggest/roles",
             method: "POST",
             path: "/api/suggest/roles".into(),
             body: Some("text"),

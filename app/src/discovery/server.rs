@@ -123,15 +123,12 @@ pub async fn cached_search_talent(
 ) -> Result<Page<TalentCard>, AppError> {
     let query = talent_query(filters, per_page)?;
     let key = format!("{}:{query:?}", state.listing_scope);
-    let cached = match TALENT_PAGES.get(&key) {
-        Some(page) => page,
-        None => {
-            let generation = TALENT_PAGES.generation();
+    let cached = TALENT_PAGES
+        .get_or_fill(key, || async {
             let (ids, total) = search(&state.db, &query).await?;
-            let items = talent_cards(&state.db, &ids, None).await?;
-            TALENT_PAGES.put(key, generation, (items, total))
-        }
-    };
+            Ok::<_, AppError>((talent_cards(&state.db, &ids, None).await?, total))
+        })
+        .await?;
     let (items, total) = (*cached).clone();
     Ok(Page {
         items: mark_saved(&state.db, items, viewer).await?,

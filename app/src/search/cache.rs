@@ -101,6 +101,21 @@ impl<V> ListingCache<V> {
         value
     }
 
+    /// The page under `key`, or the one `fill` computes (stored at the
+    /// generation read before computing it).
+    pub async fn get_or_fill<F, Fut, E>(&self, key: String, fill: F) -> Result<Arc<V>, E>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<V, E>>,
+    {
+        if let Some(found) = self.get(&key) {
+            return Ok(found);
+        }
+        let generation = self.generation();
+        let value = fill().await?;
+        Ok(self.put(key, generation, value))
+    }
+
     /// The current generation (see [`Self::put`]).
     pub fn generation(&self) -> u64 {
         self.changes.current()

@@ -661,15 +661,12 @@ pub async fn cached_board(
 ) -> Result<Page<GigSummary>, AppError> {
     let query = board_query(filters, per_page)?;
     let key = format!("{}:{query:?}", state.listing_scope);
-    let cached = match GIG_PAGES.get(&key) {
-        Some(page) => page,
-        None => {
-            let generation = GIG_PAGES.generation();
+    let cached = GIG_PAGES
+        .get_or_fill(key, || async {
             let (ids, total) = search(&state.db, &query).await?;
-            let items = summaries_by_id(&state.db, &ids, None).await?;
-            GIG_PAGES.put(key, generation, (items, total))
-        }
-    };
+            Ok::<_, AppError>((summaries_by_id(&state.db, &ids, None).await?, total))
+        })
+        .await?;
     let (items, total) = (*cached).clone();
     Ok(Page {
         items: mark_saved(&state.db, items, viewer).await?,

@@ -557,22 +557,21 @@ async fn need_candidates(
     roles: &[String],
 ) -> Result<Arc<Vec<NeedCandidate>>, AppError> {
     let key = format!("{}:{roles:?}", state.listing_scope);
-    if let Some(found) = NEED_CANDIDATES.get(&key) {
-        return Ok(found);
-    }
-    let generation = NEED_CANDIDATES.generation();
-    let ids = candidates_with_roles(&state.db, roles).await?;
-    let candidates = facts(&state.db, &ids)
-        .await?
-        .into_values()
-        .map(|f| NeedCandidate {
-            vector: state.roles.vectorizer.transform(&f.text),
-            user_id: f.user_id,
-            roles: f.roles,
-            rating: f.rating,
+    NEED_CANDIDATES
+        .get_or_fill(key, || async {
+            let ids = candidates_with_roles(&state.db, roles).await?;
+            Ok(facts(&state.db, &ids)
+                .await?
+                .into_values()
+                .map(|f| NeedCandidate {
+                    vector: state.roles.vectorizer.transform(&f.text),
+                    user_id: f.user_id,
+                    roles: f.roles,
+                    rating: f.rating,
+                })
+                .collect())
         })
-        .collect();
-    Ok(NEED_CANDIDATES.put(key, generation, candidates))
+        .await
 }
 
 /// The approved freelancers who best fit a need statement: in the roles
