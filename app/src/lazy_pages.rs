@@ -50,4 +50,6 @@ lazy_page! {
     ContractsRoute => crate::contracts::pages::ContractsPage,
     ContractRoute => crate::contracts::pages::ContractPage,
     SuggestRoute => crate::suggestions::pages::SuggestPage,
+    MessagesRoute => crate::chat::pages::MessagesPage,
+    ConversationRoute => crate::chat::pages::ConversationPage,
 }

@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod chat;
 pub mod contracts;
 pub mod dashboard;
 pub mod discovery;
@@ -16,6 +17,7 @@ pub mod entity;
 pub mod error;
 pub mod gigs;
 mod lazy_pages;
+pub mod live;
 pub mod market;
 pub mod messaging;
 pub mod pages;

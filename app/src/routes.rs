@@ -39,6 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_auth();
+    crate::live::context::provide_live();
     view! {
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Meta name="color-scheme" content="light dark"/>
@@ -69,6 +70,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/contracts") view={Lazy::<ContractsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/contracts/:id") view={Lazy::<ContractRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/suggest") view={Lazy::<SuggestRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/messages") view={Lazy::<MessagesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/messages/:id") view={Lazy::<ConversationRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

@@ -2,7 +2,9 @@
 
 use crate::accounts::server::password::PasswordHasher;
 use crate::accounts::server::throttle::Throttle;
+use crate::chat::server::writer::ChatWriter;
 use crate::error::AppError;
+use crate::live::server::hub::Hub;
 use crate::market::skill_catalog::SkillCatalog;
 use crate::suggestions::classifier::RoleModel;
 use axum::extract::FromRef;
@@ -35,6 +37,10 @@ pub struct AppState {
     /// random number in every key, so two servers in one process (tests,
     /// each with its own database) never see each other's pages.
     pub listing_scope: u64,
+    /// Every open socket of this process, and the way events reach them.
+    pub live: Arc<Hub>,
+    /// The batched chat writer.
+    pub chat: ChatWriter,
 }
 
 /// Every throttle Guild keeps.

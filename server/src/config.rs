@@ -45,6 +45,17 @@ pub struct Config {
     /// give back (form errors shown without JavaScript). Every instance
     /// behind one address needs the same one; random per process when unset.
     pub secret: Secret,
+    /// `GUILD_WS_MAX_PER_USER`: sockets one user may hold open per instance.
+    pub ws_max_per_user: usize,
+    /// `GUILD_WS_MAX_PER_IP`: sockets one IP address may hold open per instance.
+    pub ws_max_per_ip: usize,
+    /// `GUILD_WS_SEND_BURST`: frames (and messages) a user may send at once.
+    pub ws_send_burst: u32,
+    /// `GUILD_WS_SEND_PER_SEC`: frames a user may send per second after the burst.
+    pub ws_send_per_sec: u32,
+    /// `GUILD_REDIS_URL`: when set, live events cross instances through
+    /// Redis pub/sub.
+    pub redis_url: Option<String>,
 }
 
 /// A secret key; its `Debug` never shows it.
@@ -149,6 +160,11 @@ impl Config {
                 Some(s) => Secret(s.into_bytes()),
                 None => Secret::random()?,
             },
+            ws_max_per_user: parse_or("GUILD_WS_MAX_PER_USER", get, 16)?,
+            ws_max_per_ip: parse_or("GUILD_WS_MAX_PER_IP", get, 256)?,
+            ws_send_burst: parse_or("GUILD_WS_SEND_BURST", get, 20)?,
+            ws_send_per_sec: parse_or("GUILD_WS_SEND_PER_SEC", get, 5)?,
+            redis_url: get("GUILD_REDIS_URL"),
         })
     }
 

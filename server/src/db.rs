@@ -67,7 +67,8 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 
 /// Data a schema migration cannot compute in SQL: the digest of the public
 /// text of gigs and profiles approved before digests were kept (see the
-/// moderation migration). Does nothing once every approved item has one.
+/// moderation migration), and team conversations for contracts made before
+/// chat. Does nothing once everything has them.
 async fn backfill(db: &DatabaseConnection) -> Result<(), DbErr> {
     let failed =
         |e: app::error::AppError| DbErr::Custom(format!("backfilling approved digests: {e:?}"));
@@ -83,6 +84,12 @@ async fn backfill(db: &DatabaseConnection) -> Result<(), DbErr> {
             profiles,
             "recorded the approved text of items approved before moderation digests"
         );
+    }
+    let hires = app::chat::server::conversations::backfill_teams(db)
+        .await
+        .map_err(|e| DbErr::Custom(format!("backfilling team conversations: {e:?}")))?;
+    if hires > 0 {
+        tracing::info!(hires, "gave earlier contracts their team conversations");
     }
     Ok(())
 }

@@ -64,13 +64,13 @@ fn not_found_page(
 ///
 /// * the site's static files (a plain file server, no other layers);
 /// * the health check, avatars and the public API: input bounds (400);
-/// * pages and server functions: CSRF (403), form-error integrity, input
+/// * pages, server functions and the live socket (`/ws`): CSRF (403), form-error integrity, input
 ///   bounds (400/422), the visitors' page cache, error status mapping,
 ///   sessions, session lifetime.
 pub fn app(state: AppState, config: &Config) -> Router {
     let routes = page_routes();
     let options = state.leptos_options.clone();
-    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone(), state.live.clone()))
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
@@ -79,7 +79,13 @@ pub fn app(state: AppState, config: &Config) -> Router {
     let origin = csrf::PublicOrigin(Arc::from(config.public_origin.as_str()));
     let shell_options = options.clone();
 
+    let upgrade_rules = crate::live::upgrade::UpgradeRules {
+        public_origin: Arc::from(config.public_origin.as_str()),
+        trusted_proxies: config.trusted_proxies,
+    };
     let pages = Router::new()
+        .route("/ws", get(crate::live::upgrade))
+        .layer(axum::Extension(upgrade_rules))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -3,6 +3,8 @@
 
 use app::accounts::server::session_keys;
 use app::entity::session;
+use app::live::server::hub::Hub;
+use std::sync::Arc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, SqlErr,
@@ -15,12 +17,13 @@ use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 #[derive(Clone, Debug)]
 pub struct DbSessionStore {
     db: DatabaseConnection,
+    hub: Arc<Hub>,
 }
 
 impl DbSessionStore {
-    /// A store over `db`.
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    /// A store over `db`; a deleted session's sockets are closed through `hub`.
+    pub fn new(db: DatabaseConnection, hub: Arc<Hub>) -> Self {
+        Self { db, hub }
     }
 
     /// Deletes expired sessions every `period`, forever.
@@ -117,6 +120,8 @@ impl SessionStore for DbSessionStore {
             .exec(&self.db)
             .await
             .map_err(backend)?;
+        // Logged out or rotated away: its sockets close at once.
+        self.hub.end_session(&id.to_string());
         Ok(())
     }
 }

@@ -3,6 +3,8 @@
 use crate::config::{Config, ConfigError};
 use app::accounts::server::password::PasswordHasher;
 use app::accounts::server::throttle::Throttle;
+use app::chat::server::writer::ChatWriter;
+use app::live::server::hub::{Hub, HubLimits};
 use app::market::skill_catalog::SkillCatalog;
 use app::state::{AppState, Throttles};
 use app::suggestions::classifier::RoleModel;
@@ -29,14 +31,23 @@ fn role_model(config: &Config) -> Result<Arc<RoleModel>, ConfigError> {
     }
 }
 
-/// The state every request shares; fails when `GUILD_ROLE_MODEL` names an
+/// The state every request shares (starts the chat writer, so call it
+/// inside the Tokio runtime); fails when `GUILD_ROLE_MODEL` names an
 /// artefact that cannot be loaded.
 pub fn build(
     config: &Config,
     leptos_options: LeptosOptions,
     db: DatabaseConnection,
 ) -> Result<AppState, ConfigError> {
-    Ok(AppState {
+    let live = Arc::new(Hub::new(HubLimits {
+        per_user: config.ws_max_per_user,
+        per_ip: config.ws_max_per_ip,
+        queue: 512,
+        send_burst: config.ws_send_burst,
+        send_per_sec: f64::from(config.ws_send_per_sec),
+    }));
+    let chat = ChatWriter::spawn(db.clone(), live.clone());
+    let state = AppState {
         leptos_options,
         db,
         hasher: Arc::new(PasswordHasher::new(hashing_permits())),
@@ -49,7 +60,11 @@ pub fn build(
         roles: role_model(config)?,
         skills: Arc::new(SkillCatalog::new()),
         listing_scope: fastrand::u64(..),
-    })
+        live,
+        chat,
+    };
+    crate::live::background::spawn(state.clone());
+    Ok(state)
 }
 
 #[cfg(test)]

@@ -84,6 +84,8 @@ pub struct ContractView {
     pub review_deadline: Option<i64>,
     /// The reviews on this contract that are visible.
     pub visible_reviews: Vec<ReviewView>,
+    /// The team conversation, when the viewer is in it.
+    pub conversation_id: Option<i32>,
 }
 
 /// A contract in a list.

@@ -14,6 +14,8 @@ use crate::ui::format;
 use crate::ui::widgets::{ActionError, Empty, ErrorNote};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use crate::chat::api::get_conversation;
+use crate::chat::components::Thread;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::use_params_map;
 
@@ -105,12 +107,38 @@ pub fn ContractPage() -> impl IntoView {
         keep,
         review,
     };
+    let chat_version = RwSignal::new(0_u64);
+    let chat = Resource::new(
+        move || (id(), chat_version.get()),
+        |(id, _)| async move {
+            match get_contract(id).await.ok().and_then(|c| c.conversation_id) {
+                Some(conversation) => get_conversation(conversation, None).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    let refetch_chat = move || chat_version.update(|v| *v += 1);
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match contract.await {
                     Ok(c) => view! { <ContractDetail contract=c actions/> }.into_any(),
                     Err(e) => view! { <ErrorNote error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match chat.await {
+                    Ok(Some(page)) => view! {
+                        <section class="contract-chat" aria-labelledby="team-chat">
+                            <h2 id="team-chat">"Team chat"</h2>
+                            <p><A href=format!("/messages/{}", page.id)>"Open in Messages"</A></p>
+                            <Thread page refetch=refetch_chat/>
+                        </section>
+                    }
+                    .into_any(),
+                    _ => ().into_any(),
                 }
             })}
         </Suspense>

@@ -108,6 +108,13 @@ pub async fn view(
             created_at: r.created_at,
         });
     }
+    let conversation_id = match crate::chat::server::conversations::team_of(db, row.gig_id).await? {
+        Some(conversation) => crate::chat::server::access::membership(db, conversation, viewer.id)
+            .await
+            .ok()
+            .map(|_| conversation),
+        None => None,
+    };
     Ok(ContractView {
         id,
         gig_id: row.gig_id,
@@ -138,6 +145,7 @@ pub async fn view(
         reviewed,
         review_deadline: row.completed_at.map(|at| at + REVIEW_WINDOW_DAYS * 86_400),
         visible_reviews,
+        conversation_id,
     })
 }
 
@@ -529,5 +537,39 @@ mod tests {
             earnings.monthly.iter().map(|m| m.cents).sum::<i64>(),
             50_000
         );
+    }
+}
+
+/// Posts a line from Guild in the contract's team conversation; a failure
+/// is logged, never undoing the change it reports.
+pub async fn announce(state: &crate::state::AppState, contract_id: i32, line: String) {
+    let posted = async {
+        let Some(c) = contract::Entity::find_by_id(contract_id).one(&state.db).await? else {
+            return Ok(());
+        };
+        let Some(conversation) = crate::chat::server::conversations::team_of(&state.db, c.gig_id).await? else {
+            return Ok(());
+        };
+        crate::chat::server::service::post_system(state, conversation, line).await
+    }
+    .await;
+    if let Err(e) = posted {
+        tracing::warn!(error = %e, contract_id, "could not post a contract line in chat");
+    }
+}
+
+/// Posts "Milestone delivered/approved" (and "Contract completed" when it
+/// was the last one) in the contract's team conversation.
+pub async fn announce_milestone(state: &crate::state::AppState, milestone_id: i32, approved: bool) {
+    let Ok(Some(m)) = milestone::Entity::find_by_id(milestone_id).one(&state.db).await else {
+        return;
+    };
+    let verb = if approved { "approved" } else { "delivered" };
+    announce(state, m.contract_id, format!("Milestone {verb}: {}", m.title)).await;
+    if approved
+        && let Ok(Some(c)) = contract::Entity::find_by_id(m.contract_id).one(&state.db).await
+        && c.status == ContractStatus::Completed.as_str()
+    {
+        announce(state, c.id, format!("Contract completed: {}", c.title)).await;
     }
 }

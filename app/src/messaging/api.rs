@@ -1,4 +1,5 @@
-//! `/api/messages/*` server functions: the messaging permission rule.
+//! `/api/messages/*` server functions: the messaging rule, and opening a
+//! direct conversation under it.
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -14,10 +15,13 @@ pub async fn can_message(username: String) -> Result<bool, AppError> {
     super::server::can_message(&state.db, &user, &username).await
 }
 
-/// Starts a conversation with an approved freelancer or coach (clients only).
+/// Opens the direct conversation with `username` (under the messaging
+/// rule) and goes to it.
 #[server(prefix = "/api", endpoint = "messages/start")]
 pub async fn start_conversation(username: String) -> Result<i32, AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
-    super::server::start(&state.db, &user, &username).await
+    let id = super::server::start(&state, &user, &username).await?;
+    leptos_axum::redirect(&format!("/messages/{id}"));
+    Ok(id)
 }

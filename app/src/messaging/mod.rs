@@ -1,4 +1,5 @@
-//! Who may write to whom (the chat itself lives in a later module).
+//! Who may write to whom, and opening direct conversations under that rule
+//! (the chat itself is in [`crate::chat`]).
 
 pub mod api;
 #[cfg(feature = "ssr")]

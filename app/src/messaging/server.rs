@@ -1,13 +1,13 @@
-//! Starting conversations under the messaging rule.
+//! The messaging rule, and opening direct conversations under it.
 
 use crate::accounts::model::CurrentUser;
-use crate::accounts::server::{now, repo::find_by_username};
-use crate::entity::conversation;
+use crate::accounts::server::repo::find_by_username;
+use crate::chat::server::conversations::open_direct;
 use crate::error::AppError;
+use crate::live::server::log;
 use crate::profiles::server::access::{MessageRule, message_rule};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-};
+use crate::state::AppState;
+use sea_orm::{DatabaseConnection, TransactionTrait};
 
 /// Whether `from` may write to the account called `username`. An unknown
 /// username (or an email address) answers `false`, exactly like a refusal,
@@ -23,41 +23,30 @@ pub async fn can_message(
     })
 }
 
-/// A client starts (or reopens) a conversation with an approved freelancer;
-/// returns its id. Freelancers can't start conversations with clients; an
-/// unknown username is refused the same way as a forbidden one.
+/// Opens (or reopens) the direct conversation of the signed-in user with
+/// `username` under the messaging rule: a client or student with an
+/// approved freelancer or coach, or a freelancer or coach with someone who
+/// contacted them first or accepted their proposal. Returns its id. An
+/// unknown username is refused exactly like a forbidden one.
 pub async fn start(
-    db: &DatabaseConnection,
-    client: &CurrentUser,
+    state: &AppState,
+    from: &CurrentUser,
     username: &str,
 ) -> Result<i32, AppError> {
     let refused = || {
         AppError::Forbidden(
-            "Conversations are started by clients and students, with approved freelancers and coaches.".into(),
+            "You can write to freelancers and coaches, and to clients who contacted you or hired you.".into(),
         )
     };
-    let to = find_by_username(db, username).await?.ok_or_else(refused)?;
-    if !client.has_client
-        || message_rule(db, client.id, to.id).await? != MessageRule::ClientToFreelancer
-    {
-        return Err(refused());
-    }
-    if let Some(existing) = conversation::Entity::find()
-        .filter(conversation::Column::ClientId.eq(client.id))
-        .filter(conversation::Column::FreelancerId.eq(to.id))
-        .one(db)
-        .await?
-    {
-        return Ok(existing.id);
-    }
-    let row = conversation::ActiveModel {
-        client_id: Set(client.id),
-        freelancer_id: Set(to.id),
-        started_by: Set(client.id),
-        created_at: Set(now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(row.id)
+    let to = find_by_username(&state.db, username).await?.ok_or_else(refused)?;
+    let (client, freelancer) = match message_rule(&state.db, from.id, to.id).await? {
+        MessageRule::ClientToFreelancer if from.has_client => (from.id, to.id),
+        MessageRule::FreelancerInvited => (to.id, from.id),
+        _ => return Err(refused()),
+    };
+    let txn = state.db.begin().await?;
+    let (id, stored) = open_direct(&txn, client, freelancer, from.id).await?;
+    txn.commit().await?;
+    log::publish(&state.live, stored);
+    Ok(id)
 }

@@ -81,7 +81,7 @@ pub async fn accept_proposal(
 ) -> Result<i32, AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
-    let contract = super::server::accept(&state.db, &user, id, &milestones).await?;
+    let contract = super::server::accept(&state.db, &state.live, &user, id, &milestones).await?;
     leptos_axum::redirect(&format!("/contracts/{contract}"));
     Ok(contract)
 }

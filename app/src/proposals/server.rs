@@ -546,6 +546,7 @@ pub fn check_terms(
 /// a lesson request hires one coach and declines the other proposals.
 pub async fn accept(
     db: &DatabaseConnection,
+    hub: &crate::live::server::hub::Hub,
     owner: &CurrentUser,
     id: i32,
     milestones: &[MilestoneInput],
@@ -655,7 +656,11 @@ pub async fn accept(
             .await?;
     }
     index_gig(&txn, gig.id).await?;
+    let (_, joined) =
+        crate::chat::server::conversations::join_team(&txn, gig.id, gig.owner_id, row.freelancer_id)
+            .await?;
     txn.commit().await?;
+    crate::live::server::log::publish(hub, joined);
     Ok(contract.id)
 }
 

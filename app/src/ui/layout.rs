@@ -2,6 +2,10 @@
 //! account menu, and the footer.
 
 use crate::accounts::components::{AccountMenu, ModeSwitcher, use_auth};
+use crate::chat::api::unread_total;
+use crate::live::context::use_live;
+use crate::live::protocol::{Event, ServerFrame};
+use crate::live::status::LiveStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -9,6 +13,29 @@ use leptos_router::components::A;
 #[component]
 pub fn Header() -> impl IntoView {
     let auth = use_auth();
+    let live = use_live();
+    let unread_version = RwSignal::new(0_u64);
+    let unread = Resource::new(
+        move || unread_version.get(),
+        move |_| async move {
+            match auth.signed_in().await {
+                Some(_) => unread_total().await.unwrap_or(0),
+                None => 0,
+            }
+        },
+    );
+    live.on_frame(move |frame| {
+        if matches!(
+            frame,
+            ServerFrame::Event {
+                event: Event::Message { .. } | Event::Read { .. } | Event::MessageChanged { .. },
+                ..
+            } | ServerFrame::Welcome { .. }
+                | ServerFrame::Resync { .. }
+        ) {
+            unread_version.update(|v| *v += 1);
+        }
+    });
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
@@ -27,6 +54,7 @@ pub fn Header() -> impl IntoView {
                         {move || Suspend::new(async move {
                             match auth.user.await {
                                 Ok(Some(user)) => view! {
+                                    <MessagesLink unread/>
                                     <ModeSwitcher user=user.clone()/>
                                     <AccountMenu user=user/>
                                 }
@@ -41,7 +69,31 @@ pub fn Header() -> impl IntoView {
                     </Transition>
                 </div>
             </div>
+            <LiveStatus/>
         </header>
+    }
+}
+
+/// The header's "Messages" link; its accessible name includes the unread
+/// count ("Messages, 3 unread").
+#[component]
+fn MessagesLink(unread: Resource<i64>) -> impl IntoView {
+    view! {
+        <Transition fallback=|| view! { <A href="/messages" attr:class="header-link">"Messages"</A> }>
+            {move || Suspend::new(async move {
+                let count = unread.await;
+                let label = match count {
+                    0 => "Messages".to_string(),
+                    n => format!("Messages, {n} unread"),
+                };
+                view! {
+                    <A href="/messages" attr:class="header-link" attr:aria-label=label attr:data-test="messages-link">
+                        "Messages"
+                        {(count > 0).then(|| view! { <span class="badge" aria-hidden="true">{count}</span> })}
+                    </A>
+                }
+            })}
+        </Transition>
     }
 }
 

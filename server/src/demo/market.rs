@@ -182,6 +182,7 @@ enum Outcome {
 /// in every state, with reviews and earnings spread over recent months.
 pub async fn seed(
     db: &DatabaseConnection,
+    hub: &app::live::server::hub::Hub,
     data: &DemoData,
     users: &HashMap<String, CurrentUser>,
 ) -> Result<MarketCounts, AppError> {
@@ -258,7 +259,7 @@ pub async fn seed(
             .await?
             .ok_or(AppError::NotFound)?;
         let contract_id =
-            app::proposals::server::accept(db, owner, proposal_id, &milestones(&proposal, seed))
+            app::proposals::server::accept(db, hub, owner, proposal_id, &milestones(&proposal, seed))
                 .await?;
         counts.contracts += 1;
         let steps = milestone::Entity::find()

@@ -99,7 +99,7 @@ pub async fn seed_if_empty(state: &AppState) -> Result<Option<Seeded>, CliError>
     }
     txn.commit().await?;
 
-    seeded.market = market::seed(&state.db, &data, &users).await?;
+    seeded.market = market::seed(&state.db, &state.live, &data, &users).await?;
     Ok(Some(seeded))
 }
 

@@ -11,13 +11,19 @@ use crate::state::app_state;
 pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
     let state = app_state()?;
     let session = session::current_session().await?;
-    let Some(id) = session::signed_in_user_id(&session).await? else {
+    user_of_session(&state.db, &session).await
+}
+
+/// The user signed in under `session` (shared by server functions and the
+/// WebSocket upgrade): `None` for a visitor or a deleted account.
+pub async fn user_of_session(
+    db: &sea_orm::DatabaseConnection,
+    session: &tower_sessions::Session,
+) -> Result<Option<CurrentUser>, AppError> {
+    let Some(id) = session::signed_in_user_id(session).await? else {
         return Ok(None);
     };
-    Ok(repo::find_by_id(&state.db, id)
-        .await?
-        .as_ref()
-        .map(repo::to_current))
+    Ok(repo::find_by_id(db, id).await?.as_ref().map(repo::to_current))
 }
 
 /// The signed-in user, or [`AppError::Unauthenticated`].

@@ -62,16 +62,15 @@ fn ProfileView(
             {data.can_contact.then(|| {
                 let username = profile.username.clone();
                 let name = profile.display_name.clone();
-                if data.contacted {
-                    view! { <p class="muted" data-test="contacted">"You're in touch with " {name} "; they can reply to you."</p> }.into_any()
-                } else {
-                    view! {
-                        <ActionForm action=contact>
-                            <input type="hidden" name="username" value=username/>
-                            <button type="submit" class="button button--primary" data-test="contact">"Contact " {name}</button>
-                        </ActionForm>
-                    }.into_any()
-                }
+                let contacted = data.contacted;
+                let label = format!("Message {name}");
+                view! {
+                    <ActionForm action=contact>
+                        <input type="hidden" name="username" value=username/>
+                        <button type="submit" class="button button--primary" data-test="contact">{label}</button>
+                    </ActionForm>
+                    {contacted.then(|| view! { <p class="muted" data-test="contacted">"You're in touch with " {name} "; they can reply to you."</p> })}
+                }.into_any()
             })}
         </div>
         <ActionError error=contact_error/>

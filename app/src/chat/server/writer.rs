@@ -1,0 +1,237 @@
+//! The chat writer: one task that stores messages in batches (one
+//! transaction for everything that arrived meanwhile), so SQLite's single
+//! writer keeps up with thousands of messages a second. A message is stored,
+//! with an event for every member, before it is acknowledged or pushed; a
+//! retry with the same client id gets the first message back.
+
+use super::repo;
+use crate::entity::{conversation, conversation_member as member, message};
+use crate::error::AppError;
+use crate::live::protocol::{ChatMessage, Event};
+use crate::live::server::hub::{Hub, now_ms};
+use crate::live::server::log;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter,
+    TransactionTrait,
+};
+use std::collections::HashMap;
+use std::sync::Arc;
+use tokio::sync::{mpsc, oneshot};
+
+/// Messages stored in one transaction at most.
+const MAX_BATCH: usize = 256;
+
+/// A message to store.
+#[derive(Clone, Debug)]
+pub struct NewMessage {
+    /// The conversation (the sender's membership is already checked).
+    pub conversation: i32,
+    /// The author (`None`: a system line), with their display name.
+    pub sender: Option<(i32, String)>,
+    /// The sender's id for it (system lines get a random one).
+    pub client_id: String,
+    /// The text, already validated.
+    pub body: String,
+    /// Everyone who gets it.
+    pub members: Vec<i32>,
+}
+
+struct Job {
+    message: NewMessage,
+    reply: oneshot::Sender<Result<ChatMessage, AppError>>,
+}
+
+/// A handle to the writer task.
+#[derive(Clone, Debug)]
+pub struct ChatWriter {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl ChatWriter {
+    /// Starts the writer task on the current runtime.
+    pub fn spawn(db: DatabaseConnection, hub: Arc<Hub>) -> Self {
+        let (jobs, rx) = mpsc::channel(8 * MAX_BATCH);
+        tokio::spawn(run(db, hub, rx));
+        Self { jobs }
+    }
+
+    /// Stores `message`; answers once it is committed (and pushed).
+    pub async fn send(&self, message: NewMessage) -> Result<ChatMessage, AppError> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs
+            .send(Job { message, reply })
+            .await
+            .map_err(|_| AppError::internal("chat writer stopped"))?;
+        answer
+            .await
+            .map_err(|_| AppError::internal("chat writer dropped a message"))?
+    }
+}
+
+async fn run(db: DatabaseConnection, hub: Arc<Hub>, mut rx: mpsc::Receiver<Job>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let jobs = std::mem::take(&mut batch);
+        let messages: Vec<NewMessage> = jobs.iter().map(|j| j.message.clone()).collect();
+        match store(&db, &messages).await {
+            Ok((results, stored)) => {
+                log::publish(&hub, stored);
+                for (job, result) in jobs.into_iter().zip(results) {
+                    let _ = job.reply.send(Ok(result));
+                }
+            }
+            // One bad message (e.g. a unique clash with another instance)
+            // must not sink the others: store each on its own.
+            Err(_) if jobs.len() > 1 => {
+                for job in jobs {
+                    let result = match store(&db, std::slice::from_ref(&job.message)).await {
+                        Ok((mut results, stored)) => {
+                            log::publish(&hub, stored);
+                            Ok(results.remove(0))
+                        }
+                        Err(e) => Err(e),
+                    };
+                    let _ = job.reply.send(result);
+                }
+            }
+            Err(e) => {
+                for job in jobs {
+                    let _ = job.reply.send(Err(e.clone()));
+                }
+            }
+        }
+    }
+}
+
+/// Stores a batch in one transaction; answers each message (in order) and
+/// the events to publish.
+async fn store(
+    db: &DatabaseConnection,
+    messages: &[NewMessage],
+) -> Result<(Vec<ChatMessage>, Vec<log::Stored>), AppError> {
+    let txn = db.begin().await?;
+    // Retries: messages already stored under the same sender and client id.
+    let mut known: HashMap<(i32, String), message::Model> = HashMap::new();
+    let keys: Vec<(i32, String)> = messages
+        .iter()
+        .filter_map(|m| m.sender.as_ref().map(|(id, _)| (*id, m.client_id.clone())))
+        .collect();
+    for chunk in keys.chunks(200) {
+        let mut any = Condition::any();
+        for (sender, client_id) in chunk {
+            any = any.add(
+                Condition::all()
+                    .add(message::Column::SenderId.eq(*sender))
+                    .add(message::Column::ClientId.eq(client_id.clone())),
+            );
+        }
+        for row in message::Entity::find().filter(any).all(&txn).await? {
+            if let (Some(sender), Some(client_id)) = (row.sender_id, row.client_id.clone()) {
+                known.insert((sender, client_id), row);
+            }
+        }
+    }
+    let now = now_ms();
+    let mut fresh: Vec<usize> = Vec::new();
+    let mut seen_in_batch: HashMap<(Option<i32>, &str), usize> = HashMap::new();
+    let mut first_of: Vec<Option<usize>> = vec![None; messages.len()];
+    for (i, m) in messages.iter().enumerate() {
+        let sender = m.sender.as_ref().map(|(id, _)| *id);
+        if let Some(id) = sender
+            && known.contains_key(&(id, m.client_id.clone()))
+        {
+            continue;
+        }
+        match seen_in_batch.get(&(sender, m.client_id.as_str())) {
+            Some(first) => first_of[i] = Some(*first),
+            None => {
+                seen_in_batch.insert((sender, m.client_id.as_str()), i);
+                fresh.push(i);
+            }
+        }
+    }
+    let mut inserted: HashMap<usize, message::Model> = HashMap::new();
+    for &i in &fresh {
+        let m = &messages[i];
+        let row = message::ActiveModel {
+            conversation_id: Set(m.conversation),
+            sender_id: Set(m.sender.as_ref().map(|(id, _)| *id)),
+            client_id: Set(Some(m.client_id.clone())),
+            kind: Set(if m.sender.is_some() {
+                message::Kind::Text
+            } else {
+                message::Kind::System
+            }),
+            body: Set(m.body.clone()),
+            created_at: Set(now),
+            edited_at: Set(None),
+            deleted_at: Set(None),
+            ..Default::default()
+        };
+        let row = message::Entity::insert(row).exec_with_returning(&txn).await?;
+        inserted.insert(i, row);
+    }
+    // The conversations' newest message, and each sender has read their own.
+    let mut newest: HashMap<i32, i64> = HashMap::new();
+    let mut read: HashMap<(i32, i32), i64> = HashMap::new();
+    for (i, row) in &inserted {
+        let m = &messages[*i];
+        let e = newest.entry(m.conversation).or_default();
+        *e = (*e).max(row.id);
+        if let Some((sender, _)) = &m.sender {
+            let r = read.entry((m.conversation, *sender)).or_default();
+            *r = (*r).max(row.id);
+        }
+    }
+    for (conversation_id, last) in &newest {
+        conversation::Entity::update_many()
+            .col_expr(conversation::Column::LastMessageId, Expr::value(*last))
+            .col_expr(conversation::Column::LastActivityAt, Expr::value(now))
+            .filter(conversation::Column::Id.eq(*conversation_id))
+            .filter(conversation::Column::LastMessageId.lt(*last))
+            .exec(&txn)
+            .await?;
+    }
+    for ((conversation_id, user), last) in &read {
+        member::Entity::update_many()
+            .col_expr(member::Column::LastReadId, Expr::value(*last))
+            .filter(member::Column::ConversationId.eq(*conversation_id))
+            .filter(member::Column::UserId.eq(*user))
+            .filter(member::Column::LastReadId.lt(*last))
+            .exec(&txn)
+            .await?;
+    }
+    let mut events = Vec::new();
+    let mut results = Vec::with_capacity(messages.len());
+    for (i, m) in messages.iter().enumerate() {
+        let name = m.sender.as_ref().map_or("", |(_, name)| name.as_str());
+        let view = if let Some(row) = inserted.get(&i) {
+            let view = repo::to_view(row, name);
+            for member in &m.members {
+                events.push((
+                    *member,
+                    Event::Message {
+                        message: view.clone(),
+                    },
+                ));
+            }
+            view
+        } else if let Some(first) = first_of[i] {
+            repo::to_view(&inserted[&first], name)
+        } else {
+            let id = m.sender.as_ref().map_or(0, |(id, _)| *id);
+            let row = &known[&(id, m.client_id.clone())];
+            if row.conversation_id != m.conversation {
+                return Err(AppError::Conflict(crate::error::FormErrors::new().with_form(
+                    "That message id was already used in another conversation.",
+                )));
+            }
+            repo::to_view(row, name)
+        };
+        results.push(view);
+    }
+    let stored = log::append(&txn, events).await?;
+    txn.commit().await?;
+    Ok((results, stored))
+}
