@@ -8,12 +8,15 @@ mod http {
     mod admin;
     mod api_v1;
     mod auth;
+    mod chat;
     mod concurrency;
     mod contracts;
     mod discovery;
     mod forbidden;
     mod gigs;
     mod hardening;
+    mod live;
+    pub mod live_support;
     mod modes;
     mod onboarding;
     mod pages;

@@ -1,45 +1,9 @@
 //! Contracts, milestones, earnings, cancellation and double-blind reviews.
 
-use super::support::{Client, TestApp, project_gig};
+use super::support::{TestApp, contract_setup};
 use app::entity::contract;
 use http::StatusCode;
 use sea_orm::{EntityTrait, sea_query::Expr};
-
-/// An owner, a freelancer and an active contract with two milestones.
-async fn contract_setup(app: &TestApp) -> (Client<'_>, Client<'_>, String) {
-    let (mut owner, gig) = app.open_gig("owner", &project_gig(&[])).await;
-    let mut dev = app
-        .approved_freelancer("dev", "web-developer", "Shopify", "40")
-        .await;
-    let proposal = dev
-        .ok(
-            "/api/proposals/submit",
-            &[
-                ("gig_id", &gig.to_string()),
-                (
-                    "proposal[cover_letter]",
-                    "Happy to build this shop for you.",
-                ),
-                ("proposal[price_type]", "fixed"),
-                ("proposal[amount]", "700"),
-                ("proposal[duration_days]", "10"),
-            ],
-        )
-        .await;
-    let contract = owner
-        .ok(
-            "/api/proposals/accept",
-            &[
-                ("id", &proposal.to_string()),
-                ("milestones[0][title]", "Design"),
-                ("milestones[0][amount]", "300"),
-                ("milestones[1][title]", "Build"),
-                ("milestones[1][amount]", "400"),
-            ],
-        )
-        .await;
-    (owner, dev, contract.to_string())
-}
 
 fn milestone_ids(contract: &serde_json::Value) -> Vec<String> {
     contract["milestones"]

@@ -70,6 +70,56 @@ const GIG_FORM: &[(&str, &str)] = &[
 
 fn cases() -> Vec<Case> {
     vec![
+        // Chat: a conversation you are not in does not exist for you.
+        case("/api/chat/list", Visitor, &[], UNAUTHORIZED),
+        case("/api/chat/unread", Visitor, &[], OK),
+        case("/api/chat/get", Visitor, &[("id", "{conversation}")], UNAUTHORIZED),
+        case("/api/chat/get", Stranger, &[("id", "{conversation}")], NOT_FOUND),
+        case("/api/chat/get", Admin, &[("id", "{conversation}")], NOT_FOUND),
+        case(
+            "/api/chat/send",
+            Visitor,
+            &[("conversation_id", "{conversation}"), ("client_id", "x1"), ("body", "hi")],
+            UNAUTHORIZED,
+        ),
+        case(
+            "/api/chat/send",
+            Stranger,
+            &[("conversation_id", "{conversation}"), ("client_id", "x1"), ("body", "hi")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/chat/edit",
+            Stranger,
+            &[("message_id", "{message}"), ("body", "taken over")],
+            NOT_FOUND,
+        ),
+        case("/api/chat/delete", Stranger, &[("message_id", "{message}")], NOT_FOUND),
+        case("/api/chat/delete", Visitor, &[("message_id", "{message}")], UNAUTHORIZED),
+        case(
+            "/api/chat/read",
+            Stranger,
+            &[("conversation_id", "{conversation}"), ("message_id", "{message}")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/chat/search",
+            Stranger,
+            &[("query", "bakery"), ("conversation_id", "{conversation}")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/chat/report",
+            Stranger,
+            &[("message_id", "{message}"), ("reason", "spam spam")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/chat/report",
+            Visitor,
+            &[("message_id", "{message}"), ("reason", "spam spam")],
+            UNAUTHORIZED,
+        ),
         // Accounts.
         case("/api/auth/me", Visitor, &[], OK),
         case("/api/auth/logout", Visitor, &[], OK),
@@ -665,6 +715,20 @@ async fn world(app: &TestApp) -> World<'_> {
         .await;
     let owner_suggestion = owner.ok("/api/suggest/history", &[]).await[0]["id"].to_string();
     let freelancer_id = freelancer.me().await["id"].to_string();
+    let conversation = owner.ok("/api/contracts/get", &[("id", &contract)]).await
+        ["conversation_id"]
+        .to_string();
+    let message = owner
+        .ok(
+            "/api/chat/send",
+            &[
+                ("conversation_id", &conversation),
+                ("client_id", "owner-1"),
+                ("body", "Welcome to the bakery team"),
+            ],
+        )
+        .await["id"]
+        .to_string();
 
     let mut admin = app.admin().await;
     let pending_revision = admin.pending_profile_revision(&pending_id).await;
@@ -710,6 +774,8 @@ async fn world(app: &TestApp) -> World<'_> {
         ("owner_suggestion", owner_suggestion),
         ("freelancer", freelancer_id),
         ("stranger", stranger_id),
+        ("conversation", conversation),
+        ("message", message),
     ]);
     let callers = HashMap::from([
         (Visitor, app.client()),
@@ -772,6 +838,12 @@ async fn every_forbidden_path_is_refused_and_changes_nothing() {
         .await;
     assert_eq!(contract["status"], "active");
     assert_eq!(contract["milestones"][0]["status"], "pending");
+    let chat = world
+        .owner
+        .ok("/api/chat/get", &[("id", &world.ids["conversation"])])
+        .await;
+    let last = chat["messages"].as_array().expect("messages").last().cloned();
+    assert_eq!(last.expect("a message")["body"], "Welcome to the bakery team");
     let stranger_is_admin = world
         .callers
         .get_mut(&Stranger)

@@ -504,3 +504,55 @@ impl Client<'_> {
         response.json()
     }
 }
+
+/// An owner, a freelancer and an active contract with two milestones
+/// (Design 300, Build 400); returns the owner, the freelancer and its id.
+pub async fn contract_setup(app: &TestApp) -> (Client<'_>, Client<'_>, String) {
+    let (mut owner, gig) = app.open_gig("owner", &project_gig(&[])).await;
+    let mut dev = app
+        .approved_freelancer("dev", "web-developer", "Shopify", "40")
+        .await;
+    let proposal = dev
+        .ok(
+            "/api/proposals/submit",
+            &[
+                ("gig_id", &gig.to_string()),
+                (
+                    "proposal[cover_letter]",
+                    "Happy to build this shop for you.",
+                ),
+                ("proposal[price_type]", "fixed"),
+                ("proposal[amount]", "700"),
+                ("proposal[duration_days]", "10"),
+            ],
+        )
+        .await;
+    let contract = owner
+        .ok(
+            "/api/proposals/accept",
+            &[
+                ("id", &proposal.to_string()),
+                ("milestones[0][title]", "Design"),
+                ("milestones[0][amount]", "300"),
+                ("milestones[1][title]", "Build"),
+                ("milestones[1][amount]", "400"),
+            ],
+        )
+        .await;
+    (owner, dev, contract.to_string())
+}
+
+impl TestApp {
+    /// Serves the app on a free loopback port (for WebSocket tests).
+    pub async fn serve(&self) -> SocketAddr {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let router = self.router.clone();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        addr
+    }
+}
