@@ -67,7 +67,10 @@ impl MigrationTrait for Migration {
                 )
                 .foreign_key(
                     ForeignKey::create()
-                        .from(ConversationMembers::Table, ConversationMembers::ConversationId)
+                        .from(
+                            ConversationMembers::Table,
+                            ConversationMembers::ConversationId,
+                        )
                         .to(Conversations::Table, Conversations::Id),
                 )
                 .foreign_key(

@@ -232,7 +232,8 @@ async fn serve(config: Config, seed_demo: bool) -> Result<(), CliError> {
     if seed_demo {
         demo::seed_and_report(&state).await?;
     }
-    DbSessionStore::new(db.clone(), state.live.clone()).spawn_cleanup(std::time::Duration::from_secs(300));
+    DbSessionStore::new(db.clone(), state.live.clone())
+        .spawn_cleanup(std::time::Duration::from_secs(300));
     spawn_rating_refresh(db);
     let router = crate::app(state, &config);
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;

@@ -70,12 +70,13 @@ fn not_found_page(
 pub fn app(state: AppState, config: &Config) -> Router {
     let routes = page_routes();
     let options = state.leptos_options.clone();
-    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone(), state.live.clone()))
-        .with_name(SESSION_COOKIE)
-        .with_http_only(true)
-        .with_same_site(SameSite::Lax)
-        .with_secure(config.secure_cookies())
-        .with_expiry(Expiry::OnInactivity(Duration::minutes(INACTIVITY_MINUTES)));
+    let sessions =
+        SessionManagerLayer::new(DbSessionStore::new(state.db.clone(), state.live.clone()))
+            .with_name(SESSION_COOKIE)
+            .with_http_only(true)
+            .with_same_site(SameSite::Lax)
+            .with_secure(config.secure_cookies())
+            .with_expiry(Expiry::OnInactivity(Duration::minutes(INACTIVITY_MINUTES)));
     let origin = csrf::PublicOrigin(Arc::from(config.public_origin.as_str()));
     let shell_options = options.clone();
 

@@ -4,11 +4,11 @@
 use app::accounts::server::session_keys;
 use app::entity::session;
 use app::live::server::hub::Hub;
-use std::sync::Arc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, SqlErr,
 };
+use std::sync::Arc;
 use tower_sessions::cookie::time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};

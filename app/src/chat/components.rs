@@ -8,8 +8,7 @@ use super::markup::{Block, Inline, parse};
 use super::model::{ChatMessage, ConversationPage, MemberView, MessageKind};
 use crate::live::context::use_live;
 use crate::live::protocol::{
-    ClientFrame, EDIT_WINDOW_MS, Event, MAX_MESSAGE_CHARS, ServerFrame, Signal as LiveSignal,
-    Topic,
+    ClientFrame, EDIT_WINDOW_MS, Event, MAX_MESSAGE_CHARS, ServerFrame, Signal as LiveSignal, Topic,
 };
 use crate::ui::form::action_error;
 use crate::ui::widgets::ActionError;

@@ -145,7 +145,12 @@ pub fn ConversationPage() -> impl IntoView {
             .and_then(|i| i.parse::<i32>().ok())
             .unwrap_or(0)
     };
-    let before = move || query.read().get("before").and_then(|b| b.parse::<i64>().ok());
+    let before = move || {
+        query
+            .read()
+            .get("before")
+            .and_then(|b| b.parse::<i64>().ok())
+    };
     let auth = crate::accounts::components::use_auth();
     let page = Resource::new(
         move || (id(), before(), version.get()),

@@ -5,6 +5,8 @@ use super::api::{
 };
 use super::model::{ContractSide, ContractSummary, ContractView};
 use crate::accounts::components::use_auth;
+use crate::chat::api::get_conversation;
+use crate::chat::components::Thread;
 use crate::market::money::format_money;
 use crate::market::{ContractStatus, MilestoneStatus};
 use crate::profiles::components::ReviewList;
@@ -14,8 +16,6 @@ use crate::ui::format;
 use crate::ui::widgets::{ActionError, Empty, ErrorNote};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use crate::chat::api::get_conversation;
-use crate::chat::components::Thread;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::use_params_map;
 

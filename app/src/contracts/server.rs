@@ -492,6 +492,55 @@ pub async fn earnings(db: &DatabaseConnection, freelancer_id: i32) -> Result<Ear
     Ok(summarise(&entries, &contracts, now()))
 }
 
+/// Posts a line from Guild in the contract's team conversation; a failure
+/// is logged, never undoing the change it reports.
+pub async fn announce(state: &crate::state::AppState, contract_id: i32, line: String) {
+    let posted = async {
+        let Some(c) = contract::Entity::find_by_id(contract_id)
+            .one(&state.db)
+            .await?
+        else {
+            return Ok(());
+        };
+        let Some(conversation) =
+            crate::chat::server::conversations::team_of(&state.db, c.gig_id).await?
+        else {
+            return Ok(());
+        };
+        crate::chat::server::service::post_system(state, conversation, line).await
+    }
+    .await;
+    if let Err(e) = posted {
+        tracing::warn!(error = %e, contract_id, "could not post a contract line in chat");
+    }
+}
+
+/// Posts "Milestone delivered/approved" (and "Contract completed" when it
+/// was the last one) in the contract's team conversation.
+pub async fn announce_milestone(state: &crate::state::AppState, milestone_id: i32, approved: bool) {
+    let Ok(Some(m)) = milestone::Entity::find_by_id(milestone_id)
+        .one(&state.db)
+        .await
+    else {
+        return;
+    };
+    let verb = if approved { "approved" } else { "delivered" };
+    announce(
+        state,
+        m.contract_id,
+        format!("Milestone {verb}: {}", m.title),
+    )
+    .await;
+    if approved
+        && let Ok(Some(c)) = contract::Entity::find_by_id(m.contract_id)
+            .one(&state.db)
+            .await
+        && c.status == ContractStatus::Completed.as_str()
+    {
+        announce(state, c.id, format!("Contract completed: {}", c.title)).await;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -537,39 +586,5 @@ mod tests {
             earnings.monthly.iter().map(|m| m.cents).sum::<i64>(),
             50_000
         );
-    }
-}
-
-/// Posts a line from Guild in the contract's team conversation; a failure
-/// is logged, never undoing the change it reports.
-pub async fn announce(state: &crate::state::AppState, contract_id: i32, line: String) {
-    let posted = async {
-        let Some(c) = contract::Entity::find_by_id(contract_id).one(&state.db).await? else {
-            return Ok(());
-        };
-        let Some(conversation) = crate::chat::server::conversations::team_of(&state.db, c.gig_id).await? else {
-            return Ok(());
-        };
-        crate::chat::server::service::post_system(state, conversation, line).await
-    }
-    .await;
-    if let Err(e) = posted {
-        tracing::warn!(error = %e, contract_id, "could not post a contract line in chat");
-    }
-}
-
-/// Posts "Milestone delivered/approved" (and "Contract completed" when it
-/// was the last one) in the contract's team conversation.
-pub async fn announce_milestone(state: &crate::state::AppState, milestone_id: i32, approved: bool) {
-    let Ok(Some(m)) = milestone::Entity::find_by_id(milestone_id).one(&state.db).await else {
-        return;
-    };
-    let verb = if approved { "approved" } else { "delivered" };
-    announce(state, m.contract_id, format!("Milestone {verb}: {}", m.title)).await;
-    if approved
-        && let Ok(Some(c)) = contract::Entity::find_by_id(m.contract_id).one(&state.db).await
-        && c.status == ContractStatus::Completed.as_str()
-    {
-        announce(state, c.id, format!("Contract completed: {}", c.title)).await;
     }
 }

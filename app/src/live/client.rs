@@ -271,10 +271,7 @@ fn schedule_retry(shared: &Rc<RefCell<Shared>>) {
         let ceiling = (BASE_DELAY_MS * 2f64.powi(s.attempt.min(10) as i32)).min(MAX_DELAY_MS);
         s.attempt += 1;
         // Full jitter: anywhere up to the ceiling, but not instantly.
-        (
-            (ceiling * js_sys::Math::random()).max(250.0),
-            s.generation,
-        )
+        ((ceiling * js_sys::Math::random()).max(250.0), s.generation)
     };
     let shared = shared.clone();
     set_timeout(

@@ -28,17 +28,15 @@ pub async fn can_message(
 /// approved freelancer or coach, or a freelancer or coach with someone who
 /// contacted them first or accepted their proposal. Returns its id. An
 /// unknown username is refused exactly like a forbidden one.
-pub async fn start(
-    state: &AppState,
-    from: &CurrentUser,
-    username: &str,
-) -> Result<i32, AppError> {
+pub async fn start(state: &AppState, from: &CurrentUser, username: &str) -> Result<i32, AppError> {
     let refused = || {
         AppError::Forbidden(
             "You can write to freelancers and coaches, and to clients who contacted you or hired you.".into(),
         )
     };
-    let to = find_by_username(&state.db, username).await?.ok_or_else(refused)?;
+    let to = find_by_username(&state.db, username)
+        .await?
+        .ok_or_else(refused)?;
     let (client, freelancer) = match message_rule(&state.db, from.id, to.id).await? {
         MessageRule::ClientToFreelancer if from.has_client => (from.id, to.id),
         MessageRule::FreelancerInvited => (to.id, from.id),

@@ -656,9 +656,13 @@ pub async fn accept(
             .await?;
     }
     index_gig(&txn, gig.id).await?;
-    let (_, joined) =
-        crate::chat::server::conversations::join_team(&txn, gig.id, gig.owner_id, row.freelancer_id)
-            .await?;
+    let (_, joined) = crate::chat::server::conversations::join_team(
+        &txn,
+        gig.id,
+        gig.owner_id,
+        row.freelancer_id,
+    )
+    .await?;
     txn.commit().await?;
     crate::live::server::log::publish(hub, joined);
     Ok(contract.id)

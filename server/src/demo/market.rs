@@ -258,9 +258,14 @@ pub async fn seed(
             .one(db)
             .await?
             .ok_or(AppError::NotFound)?;
-        let contract_id =
-            app::proposals::server::accept(db, hub, owner, proposal_id, &milestones(&proposal, seed))
-                .await?;
+        let contract_id = app::proposals::server::accept(
+            db,
+            hub,
+            owner,
+            proposal_id,
+            &milestones(&proposal, seed),
+        )
+        .await?;
         counts.contracts += 1;
         let steps = milestone::Entity::find()
             .filter(milestone::Column::ContractId.eq(contract_id))

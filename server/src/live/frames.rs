@@ -7,7 +7,9 @@ use app::live::protocol::{ErrorCode, ServerFrame};
 /// The error frame for `error`, answering `client_id`'s send if given.
 pub fn error_frame(error: &AppError, client_id: Option<String>) -> ServerFrame {
     let code = match error {
-        AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_) => ErrorCode::Invalid,
+        AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_) => {
+            ErrorCode::Invalid
+        }
         AppError::TooManyRequests { .. } => ErrorCode::RateLimited,
         AppError::Forbidden(_) | AppError::NotFound | AppError::Unauthenticated => {
             ErrorCode::Forbidden
@@ -38,7 +40,10 @@ mod tests {
 
     #[test]
     fn event_frames_reveal_their_number() {
-        assert_eq!(event_seq(r#"{"type":"event","seq":42,"event":{}}"#), Some(42));
+        assert_eq!(
+            event_seq(r#"{"type":"event","seq":42,"event":{}}"#),
+            Some(42)
+        );
         assert_eq!(event_seq(r#"{"type":"signal","topic":{}}"#), None);
     }
 

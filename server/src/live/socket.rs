@@ -8,9 +8,7 @@ use super::frames::{error_frame, event_seq};
 use app::accounts::model::CurrentUser;
 use app::chat::server::{access, service};
 use app::error::AppError;
-use app::live::protocol::{
-    ClientFrame, ErrorCode, PROTOCOL_VERSION, ServerFrame, Signal, Topic,
-};
+use app::live::protocol::{ClientFrame, ErrorCode, PROTOCOL_VERSION, ServerFrame, Signal, Topic};
 use app::live::server::hub::Connection;
 use app::live::server::log::{self, Replay};
 use app::state::AppState;
@@ -71,7 +69,12 @@ fn too_big(error: &axum::Error) -> bool {
 }
 
 /// Runs a registered socket until it closes.
-pub async fn run(mut socket: WebSocket, state: AppState, user: CurrentUser, connection: Connection) {
+pub async fn run(
+    mut socket: WebSocket,
+    state: AppState,
+    user: CurrentUser,
+    connection: Connection,
+) {
     let id = connection.id;
     let hub = state.live.clone();
     let last_seq = match tokio::time::timeout(HELLO_WITHIN, socket.recv()).await {
@@ -148,7 +151,9 @@ impl Live {
             resumed,
         };
         let Some(after) = last_seq else {
-            let seq = log::current_seq(db, user_id).await.map_err(|_| End::Close(1011, "try again"))?;
+            let seq = log::current_seq(db, user_id)
+                .await
+                .map_err(|_| End::Close(1011, "try again"))?;
             self.last_sent = seq;
             return send(&mut self.socket, &welcome(seq, false)).await;
         };
@@ -196,9 +201,10 @@ impl Live {
         if seq > self.last_sent + 1 {
             // Published out of order (another writer or instance): the
             // missing events are committed, so take them from the log.
-            let missing = log::events_between(&self.state.db, self.user.id, self.last_sent, seq - 1)
-                .await
-                .map_err(|_| End::Close(1011, "try again"))?;
+            let missing =
+                log::events_between(&self.state.db, self.user.id, self.last_sent, seq - 1)
+                    .await
+                    .map_err(|_| End::Close(1011, "try again"))?;
             for (s, payload) in missing {
                 if s > self.last_sent {
                     self.forward_event(s, &payload).await?;
@@ -214,7 +220,8 @@ impl Live {
     }
 
     async fn serve(&mut self) -> End {
-        let mut ping = tokio::time::interval_at(tokio::time::Instant::now() + PING_EVERY, PING_EVERY);
+        let mut ping =
+            tokio::time::interval_at(tokio::time::Instant::now() + PING_EVERY, PING_EVERY);
         let mut awaiting_pong = false;
         let kill = self.connection.kill.clone();
         loop {
@@ -309,7 +316,9 @@ impl Live {
                 match topic {
                     Topic::Conversation { id } => self.member_of(id).await?,
                     Topic::Presence { user_id } => {
-                        if !access::share_a_conversation(&self.state.db, self.user.id, user_id).await? {
+                        if !access::share_a_conversation(&self.state.db, self.user.id, user_id)
+                            .await?
+                        {
                             return Err(AppError::NotFound);
                         }
                     }

@@ -53,7 +53,13 @@ pub async fn upgrade(
     let user = match user_of_session(&state.db, &session).await {
         Ok(Some(user)) => user,
         Ok(None) => return (StatusCode::UNAUTHORIZED, "Log in first.").into_response(),
-        Err(e) => return (StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), e.to_string()).into_response(),
+        Err(e) => {
+            return (
+                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                e.to_string(),
+            )
+                .into_response();
+        }
     };
     let Some(session_id) = session.id() else {
         return (StatusCode::UNAUTHORIZED, "Log in first.").into_response();
@@ -69,7 +75,10 @@ pub async fn upgrade(
             return (StatusCode::TOO_MANY_REQUESTS, "Too many open tabs.").into_response();
         }
         Err(Refusal::TooManyForAddress) => {
-            return (StatusCode::TOO_MANY_REQUESTS, "Too many connections from your network.")
+            return (
+                StatusCode::TOO_MANY_REQUESTS,
+                "Too many connections from your network.",
+            )
                 .into_response();
         }
     };

@@ -73,19 +73,42 @@ fn cases() -> Vec<Case> {
         // Chat: a conversation you are not in does not exist for you.
         case("/api/chat/list", Visitor, &[], UNAUTHORIZED),
         case("/api/chat/unread", Visitor, &[], OK),
-        case("/api/chat/get", Visitor, &[("id", "{conversation}")], UNAUTHORIZED),
-        case("/api/chat/get", Stranger, &[("id", "{conversation}")], NOT_FOUND),
-        case("/api/chat/get", Admin, &[("id", "{conversation}")], NOT_FOUND),
+        case(
+            "/api/chat/get",
+            Visitor,
+            &[("id", "{conversation}")],
+            UNAUTHORIZED,
+        ),
+        case(
+            "/api/chat/get",
+            Stranger,
+            &[("id", "{conversation}")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/chat/get",
+            Admin,
+            &[("id", "{conversation}")],
+            NOT_FOUND,
+        ),
         case(
             "/api/chat/send",
             Visitor,
-            &[("conversation_id", "{conversation}"), ("client_id", "x1"), ("body", "hi")],
+            &[
+                ("conversation_id", "{conversation}"),
+                ("client_id", "x1"),
+                ("body", "hi"),
+            ],
             UNAUTHORIZED,
         ),
         case(
             "/api/chat/send",
             Stranger,
-            &[("conversation_id", "{conversation}"), ("client_id", "x1"), ("body", "hi")],
+            &[
+                ("conversation_id", "{conversation}"),
+                ("client_id", "x1"),
+                ("body", "hi"),
+            ],
             NOT_FOUND,
         ),
         case(
@@ -94,12 +117,25 @@ fn cases() -> Vec<Case> {
             &[("message_id", "{message}"), ("body", "taken over")],
             NOT_FOUND,
         ),
-        case("/api/chat/delete", Stranger, &[("message_id", "{message}")], NOT_FOUND),
-        case("/api/chat/delete", Visitor, &[("message_id", "{message}")], UNAUTHORIZED),
+        case(
+            "/api/chat/delete",
+            Stranger,
+            &[("message_id", "{message}")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/chat/delete",
+            Visitor,
+            &[("message_id", "{message}")],
+            UNAUTHORIZED,
+        ),
         case(
             "/api/chat/read",
             Stranger,
-            &[("conversation_id", "{conversation}"), ("message_id", "{message}")],
+            &[
+                ("conversation_id", "{conversation}"),
+                ("message_id", "{message}"),
+            ],
             NOT_FOUND,
         ),
         case(
@@ -715,9 +751,8 @@ async fn world(app: &TestApp) -> World<'_> {
         .await;
     let owner_suggestion = owner.ok("/api/suggest/history", &[]).await[0]["id"].to_string();
     let freelancer_id = freelancer.me().await["id"].to_string();
-    let conversation = owner.ok("/api/contracts/get", &[("id", &contract)]).await
-        ["conversation_id"]
-        .to_string();
+    let conversation =
+        owner.ok("/api/contracts/get", &[("id", &contract)]).await["conversation_id"].to_string();
     let message = owner
         .ok(
             "/api/chat/send",
@@ -842,8 +877,15 @@ async fn every_forbidden_path_is_refused_and_changes_nothing() {
         .owner
         .ok("/api/chat/get", &[("id", &world.ids["conversation"])])
         .await;
-    let last = chat["messages"].as_array().expect("messages").last().cloned();
-    assert_eq!(last.expect("a message")["body"], "Welcome to the bakery team");
+    let last = chat["messages"]
+        .as_array()
+        .expect("messages")
+        .last()
+        .cloned();
+    assert_eq!(
+        last.expect("a message")["body"],
+        "Welcome to the bakery team"
+    );
     let stranger_is_admin = world
         .callers
         .get_mut(&Stranger)

@@ -70,14 +70,21 @@ async fn a_message_reaches_the_other_member_once() {
     }
     let first = mine.next_of("ack").await;
     let retry = mine.next_of("ack").await;
-    assert_eq!(first["message"]["id"], retry["message"]["id"], "a retry is the same message");
+    assert_eq!(
+        first["message"]["id"], retry["message"]["id"],
+        "a retry is the same message"
+    );
     let event = theirs.next_of("event").await;
     assert_eq!(event["seq"], start + 2);
     assert_eq!(event["event"]["message"]["body"], "Hello over the socket");
     client
         .ok(
             "/api/chat/send",
-            &[("conversation_id", &conversation), ("client_id", "m3"), ("body", "Third")],
+            &[
+                ("conversation_id", &conversation),
+                ("client_id", "m3"),
+                ("body", "Third"),
+            ],
         )
         .await;
     let event = theirs.next_of("event").await;
@@ -139,21 +146,28 @@ async fn strangers_cannot_subscribe_or_post_and_the_socket_stays_open() {
     assert_eq!(refused["type"], "error");
     assert_eq!(refused["code"], "forbidden");
     socket
-        .send(json!({"type": "send", "conversation_id": id, "client_id": "s1", "body": "let me in"}))
+        .send(
+            json!({"type": "send", "conversation_id": id, "client_id": "s1", "body": "let me in"}),
+        )
         .await;
     let refused = socket.next().await;
     assert_eq!(refused["code"], "forbidden");
     assert_eq!(refused["client_id"], "s1");
-    socket.send(json!({"type": "typing", "conversation_id": id})).await;
+    socket
+        .send(json!({"type": "typing", "conversation_id": id}))
+        .await;
     assert_eq!(socket.next().await["code"], "forbidden");
     socket.send_text("{not json".into()).await;
     assert_eq!(socket.next().await["code"], "bad_frame");
-    let stored = app
-        .state
-        .db
-        .clone();
+    let stored = app.state.db.clone();
     use sea_orm::{EntityTrait, PaginatorTrait};
-    assert_eq!(app::entity::message::Entity::find().count(&stored).await.unwrap(), 0);
+    assert_eq!(
+        app::entity::message::Entity::find()
+            .count(&stored)
+            .await
+            .unwrap(),
+        0
+    );
 }
 
 #[tokio::test]
@@ -175,7 +189,9 @@ async fn a_flood_gets_error_frames_while_others_are_still_served() {
     let id: i32 = conversation.parse().unwrap();
     let (mut flood, _) = Socket::connect(addr, &client, None).await;
     for _ in 0..40 {
-        flood.send(json!({"type": "typing", "conversation_id": id})).await;
+        flood
+            .send(json!({"type": "typing", "conversation_id": id}))
+            .await;
     }
     let mut limited = 0;
     while let Some(frame) = flood.try_next(Duration::from_millis(500)).await {
@@ -183,10 +199,15 @@ async fn a_flood_gets_error_frames_while_others_are_still_served() {
             limited += 1;
         }
     }
-    assert!(limited >= 15, "only {limited} rate-limit answers to 40 frames");
+    assert!(
+        limited >= 15,
+        "only {limited} rate-limit answers to 40 frames"
+    );
     let (mut other, _) = Socket::connect(addr, &freelancer, None).await;
     other
-        .send(json!({"type": "send", "conversation_id": id, "client_id": "f1", "body": "still here"}))
+        .send(
+            json!({"type": "send", "conversation_id": id, "client_id": "f1", "body": "still here"}),
+        )
         .await;
     assert_eq!(other.next_of("ack").await["message"]["body"], "still here");
 }
@@ -208,7 +229,9 @@ async fn logging_out_closes_that_sessions_sockets() {
     assert_eq!(leaving.closed().await, Some(4001));
     assert!(
         staying.try_next(Duration::from_millis(300)).await.is_none()
-            && open(addr, other_tab_session.cookie.as_deref(), ORIGIN).await.is_ok(),
+            && open(addr, other_tab_session.cookie.as_deref(), ORIGIN)
+                .await
+                .is_ok(),
         "the other session keeps its socket"
     );
 }

@@ -17,11 +17,7 @@ pub struct Socket {
 }
 
 /// Opens `/ws` with `cookie` and `origin`; the HTTP status on refusal.
-pub async fn open(
-    addr: SocketAddr,
-    cookie: Option<&str>,
-    origin: &str,
-) -> Result<Socket, u16> {
+pub async fn open(addr: SocketAddr, cookie: Option<&str>, origin: &str) -> Result<Socket, u16> {
     let mut request = format!("ws://{addr}/ws")
         .into_client_request()
         .expect("request");
@@ -44,7 +40,11 @@ pub async fn open(
 
 impl Socket {
     /// Opens a socket as `client` and says hello; returns it and the welcome.
-    pub async fn connect(addr: SocketAddr, client: &Client<'_>, last_seq: Option<i64>) -> (Self, Value) {
+    pub async fn connect(
+        addr: SocketAddr,
+        client: &Client<'_>,
+        last_seq: Option<i64>,
+    ) -> (Self, Value) {
         let mut socket = open(addr, client.cookie.as_deref(), ORIGIN)
             .await
             .expect("upgrade");
@@ -80,7 +80,9 @@ impl Socket {
     pub async fn try_next(&mut self, wait: Duration) -> Option<Value> {
         let deadline = tokio::time::Instant::now() + wait;
         loop {
-            let frame = tokio::time::timeout_at(deadline, self.ws.next()).await.ok()??;
+            let frame = tokio::time::timeout_at(deadline, self.ws.next())
+                .await
+                .ok()??;
             match frame.ok()? {
                 Message::Text(text) => return Some(serde_json::from_str(&text).expect("json")),
                 Message::Close(_) => return None,

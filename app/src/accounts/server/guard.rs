@@ -23,7 +23,10 @@ pub async fn user_of_session(
     let Some(id) = session::signed_in_user_id(session).await? else {
         return Ok(None);
     };
-    Ok(repo::find_by_id(db, id).await?.as_ref().map(repo::to_current))
+    Ok(repo::find_by_id(db, id)
+        .await?
+        .as_ref()
+        .map(repo::to_current))
 }
 
 /// The signed-in user, or [`AppError::Unauthenticated`].

@@ -18,7 +18,10 @@ pub async fn membership(
 }
 
 /// Everyone in `conversation`.
-pub async fn member_ids(db: &impl ConnectionTrait, conversation: i32) -> Result<Vec<i32>, AppError> {
+pub async fn member_ids(
+    db: &impl ConnectionTrait,
+    conversation: i32,
+) -> Result<Vec<i32>, AppError> {
     Ok(member::Entity::find()
         .select_only()
         .column(member::Column::UserId)

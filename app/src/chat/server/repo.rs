@@ -46,7 +46,11 @@ pub fn to_view(row: &message::Model, sender_name: &str) -> ChatMessage {
             message::Kind::Text => MessageKind::Text,
             message::Kind::System => MessageKind::System,
         },
-        body: if deleted { String::new() } else { row.body.clone() },
+        body: if deleted {
+            String::new()
+        } else {
+            row.body.clone()
+        },
         created_at: row.created_at,
         edited: row.edited_at.is_some(),
         deleted,
@@ -80,7 +84,8 @@ pub async fn page(
     before: Option<i64>,
     limit: u64,
 ) -> Result<(Vec<message::Model>, bool), AppError> {
-    let mut query = message::Entity::find().filter(message::Column::ConversationId.eq(conversation));
+    let mut query =
+        message::Entity::find().filter(message::Column::ConversationId.eq(conversation));
     if let Some(before) = before {
         query = query.filter(message::Column::Id.lt(before));
     }

@@ -89,7 +89,11 @@ pub async fn send(
 }
 
 /// Posts a line from Guild into a conversation (e.g. "Milestone delivered").
-pub async fn post_system(state: &AppState, conversation_id: i32, body: String) -> Result<(), AppError> {
+pub async fn post_system(
+    state: &AppState,
+    conversation_id: i32,
+    body: String,
+) -> Result<(), AppError> {
     let members = member_ids(&state.db, conversation_id).await?;
     state
         .chat
@@ -259,7 +263,10 @@ async fn unread_by_conversation(
     let rows: Vec<(i32, i64)> = message::Entity::find()
         .select_only()
         .column(message::Column::ConversationId)
-        .column_as(Expr::col((message::Entity, message::Column::Id)).count(), "unread")
+        .column_as(
+            Expr::col((message::Entity, message::Column::Id)).count(),
+            "unread",
+        )
         .join_rev(
             sea_orm::JoinType::InnerJoin,
             member::Entity::belongs_to(message::Entity)
@@ -268,10 +275,10 @@ async fn unread_by_conversation(
                 .into(),
         )
         .filter(member::Column::UserId.eq(user))
-        .filter(Expr::col((message::Entity, message::Column::Id)).gt(Expr::col((
-            member::Entity,
-            member::Column::LastReadId,
-        ))))
+        .filter(
+            Expr::col((message::Entity, message::Column::Id))
+                .gt(Expr::col((member::Entity, member::Column::LastReadId))),
+        )
         .filter(
             sea_orm::Condition::any()
                 .add(message::Column::SenderId.is_null())
@@ -299,7 +306,13 @@ async fn titles(
     let others: Vec<i32> = conversations
         .iter()
         .filter(|c| c.kind == conversation::Kind::Direct)
-        .map(|c| if c.client_id == me { c.freelancer_id } else { c.client_id })
+        .map(|c| {
+            if c.client_id == me {
+                c.freelancer_id
+            } else {
+                c.client_id
+            }
+        })
         .collect();
     let names = repo::names(db, &others).await?;
     let gig_ids: Vec<i32> = conversations.iter().filter_map(|c| c.gig_id).collect();
@@ -324,7 +337,11 @@ async fn titles(
                     format!("Team: {}", gigs.get(&gig).map_or("a gig", String::as_str))
                 }
                 _ => {
-                    let other = if c.client_id == me { c.freelancer_id } else { c.client_id };
+                    let other = if c.client_id == me {
+                        c.freelancer_id
+                    } else {
+                        c.client_id
+                    };
                     names
                         .get(&other)
                         .map_or_else(|| "Conversation".to_string(), |(_, n)| n.clone())
@@ -349,7 +366,10 @@ pub fn preview(message: &ChatMessage) -> String {
 }
 
 /// `user`'s conversations, most recently active first.
-pub async fn list(db: &impl ConnectionTrait, user: i32) -> Result<Vec<ConversationSummary>, AppError> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    user: i32,
+) -> Result<Vec<ConversationSummary>, AppError> {
     let ids: Vec<i32> = member::Entity::find()
         .select_only()
         .column(member::Column::ConversationId)
@@ -502,7 +522,10 @@ pub async fn search(
         .await?;
     let views = repo::views(db, &rows).await?;
     let conversations = conversation::Entity::find()
-        .filter(conversation::Column::Id.is_in(rows.iter().map(|r| r.conversation_id).collect::<Vec<_>>()))
+        .filter(
+            conversation::Column::Id
+                .is_in(rows.iter().map(|r| r.conversation_id).collect::<Vec<_>>()),
+        )
         .all(db)
         .await?;
     let titles = titles(db, user, &conversations).await?;
@@ -569,7 +592,10 @@ mod tests {
     fn bodies_are_checked() {
         assert!(validate_body("   \n ").is_err());
         assert!(validate_body(&"a".repeat(MAX_MESSAGE_CHARS + 1)).is_err());
-        assert_eq!(validate_body(&"a".repeat(MAX_MESSAGE_CHARS)).unwrap().len(), MAX_MESSAGE_CHARS);
+        assert_eq!(
+            validate_body(&"a".repeat(MAX_MESSAGE_CHARS)).unwrap().len(),
+            MAX_MESSAGE_CHARS
+        );
         assert!(validate_body("bell\u{7}").is_err());
         assert_eq!(validate_body("hi\r\nthere  ").unwrap(), "hi\nthere");
     }

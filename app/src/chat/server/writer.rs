@@ -169,7 +169,9 @@ async fn store(
             deleted_at: Set(None),
             ..Default::default()
         };
-        let row = message::Entity::insert(row).exec_with_returning(&txn).await?;
+        let row = message::Entity::insert(row)
+            .exec_with_returning(&txn)
+            .await?;
         inserted.insert(i, row);
     }
     // The conversations' newest message, and each sender has read their own.
@@ -223,9 +225,10 @@ async fn store(
             let id = m.sender.as_ref().map_or(0, |(id, _)| *id);
             let row = &known[&(id, m.client_id.clone())];
             if row.conversation_id != m.conversation {
-                return Err(AppError::Conflict(crate::error::FormErrors::new().with_form(
-                    "That message id was already used in another conversation.",
-                )));
+                return Err(AppError::Conflict(
+                    crate::error::FormErrors::new()
+                        .with_form("That message id was already used in another conversation."),
+                ));
             }
             repo::to_view(row, name)
         };

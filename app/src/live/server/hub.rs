@@ -326,9 +326,7 @@ impl Hub {
         if state.buckets.len() > 100_000 {
             let full = f64::from(self.limits.send_burst);
             let rate = self.limits.send_per_sec;
-            state
-                .buckets
-                .retain(|_, b| b.level(now, full, rate) < full);
+            state.buckets.retain(|_, b| b.level(now, full, rate) < full);
         }
         state
             .buckets
@@ -560,11 +558,25 @@ mod tests {
         hub.subscribe(watcher.id, Topic::Presence { user_id: 1 });
         let a = hub.register(1, "s", ip()).unwrap();
         let b = hub.register(1, "s", ip()).unwrap();
-        assert!(watcher.frames.recv().await.unwrap().contains(r#""online":true"#));
+        assert!(
+            watcher
+                .frames
+                .recv()
+                .await
+                .unwrap()
+                .contains(r#""online":true"#)
+        );
         hub.unregister(a.id);
         assert!(watcher.frames.try_recv().is_err(), "still online in a tab");
         hub.unregister(b.id);
-        assert!(watcher.frames.recv().await.unwrap().contains(r#""online":false"#));
+        assert!(
+            watcher
+                .frames
+                .recv()
+                .await
+                .unwrap()
+                .contains(r#""online":false"#)
+        );
         assert!(!hub.is_online(1));
         assert!(hub.last_seen(1).is_some());
     }

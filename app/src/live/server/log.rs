@@ -119,7 +119,9 @@ pub async fn replay(db: &impl ConnectionTrait, user: i32, after: i64) -> Result<
     if after > last || after < pruned || last - after > MAX_REPLAY as i64 {
         return Ok(Replay::Resync(last));
     }
-    events_between(db, user, after, last).await.map(Replay::Events)
+    events_between(db, user, after, last)
+        .await
+        .map(Replay::Events)
 }
 
 /// The stored events of `user` with `after < seq <= through`, in order.
