@@ -6,6 +6,8 @@
 //!   Rust test and the Playwright suite against a freshly built server.
 //! * `cargo xtask test-release` runs the browser suite against the release
 //!   build (CI does, so production-only failures are caught).
+//! * `cargo xtask test-browser [playwright args]` runs only the Playwright
+//!   suite against a debug build, e.g. `cargo xtask test-browser chat`.
 //! * `cargo xtask test-rust` runs only the Rust tests (CI runs it again with
 //!   `DATABASE_URL` pointing at PostgreSQL).
 //! * `cargo xtask lint` checks formatting and runs clippy on both sides.
@@ -25,7 +27,7 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <run [--release] | build [--release] | test | test-release | test-rust | lint | bench | setup [--release] [--browser]>";
+const USAGE: &str = "usage: cargo xtask <run [--release] | build [--release] | test | test-release | test-browser [args] | test-rust | lint | bench | setup [--release] [--browser]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Some("test") => test::test(),
         Some("test-release") => test::test_release(),
         Some("test-rust") => test::test_rust(),
+        Some("test-browser") => test::test_browser(&args[1..]),
         Some("lint") => lint::lint(),
         Some("setup") => tools::ensure_all(&tools::Needs {
             release: flag("--release"),

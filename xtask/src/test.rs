@@ -39,6 +39,16 @@ pub fn test_release() -> Result<(), String> {
     report(browser_suite(true).err().into_iter().collect())
 }
 
+/// `cargo xtask test-browser [args]`: only the Playwright suite against a
+/// debug build, passing `args` to Playwright (a file filter, `--grep …`).
+pub fn test_browser(args: &[String]) -> Result<(), String> {
+    ensure_all(&Needs {
+        release: false,
+        browser: true,
+    })?;
+    report(browser_suite_with(false, args).err().into_iter().collect())
+}
+
 /// Runs only the Rust suites (against `DATABASE_URL` when it is set).
 pub fn test_rust() -> Result<(), String> {
     report(rust_suites())
@@ -93,6 +103,10 @@ fn rust_suites() -> Vec<String> {
 }
 
 fn browser_suite(release: bool) -> Result<(), String> {
+    browser_suite_with(release, &[])
+}
+
+fn browser_suite_with(release: bool, playwright_args: &[String]) -> Result<(), String> {
     build_site(release)?;
     let root = workspace_root();
     let data_dir = root.join("target/e2e-data");
@@ -116,6 +130,7 @@ fn browser_suite(release: bool) -> Result<(), String> {
     println!("    server at {}", server.base_url);
     let mut cmd = Command::new("npx");
     cmd.args(["playwright", "test"])
+        .args(playwright_args)
         .current_dir(root.join("end2end"))
         .env("GUILD_BASE_URL", &server.base_url)
         .env("GUILD_E2E_ADMIN", E2E_ADMIN)

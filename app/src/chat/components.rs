@@ -153,6 +153,7 @@ pub fn Thread(page: ConversationPage, #[prop(into)] refetch: Callback<()>) -> im
     let messages = RwSignal::new(page.messages.clone());
     let members = RwSignal::new(page.members.clone());
     let has_earlier = RwSignal::new(page.has_earlier);
+    let loaded_at = page.now;
     let typing = RwSignal::new(None::<(String, u64)>);
     let typing_seq = StoredValue::new(0_u64);
     let read_up_to = StoredValue::new(
@@ -292,7 +293,7 @@ pub fn Thread(page: ConversationPage, #[prop(into)] refetch: Callback<()>) -> im
                         key=|m| (m.id, m.body.clone(), m.deleted, m.edited)
                         let:message
                     >
-                        <MessageItem message me/>
+                        <MessageItem message me loaded_at/>
                     </For>
                 </ol>
                 <p class="chat__seen muted" data-test="seen">{seen}</p>
@@ -307,18 +308,13 @@ pub fn Thread(page: ConversationPage, #[prop(into)] refetch: Callback<()>) -> im
 
 /// One message, with its controls.
 #[component]
-fn MessageItem(message: ChatMessage, me: i32) -> impl IntoView {
+fn MessageItem(message: ChatMessage, me: i32, loaded_at: i64) -> impl IntoView {
     let own = message.sender_id == Some(me);
     let system = message.kind == MessageKind::System;
-    let changeable = own && !message.deleted && {
-        #[cfg(feature = "hydrate")]
-        let now = js_sys::Date::now() as i64;
-        #[cfg(not(feature = "hydrate"))]
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64);
-        now - message.created_at <= EDIT_WINDOW_MS
-    };
+    // Judged at the server's clock when the page was read (newer messages
+    // are new), so the page and its hydration agree.
+    let now = loaded_at.max(message.created_at);
+    let changeable = own && !message.deleted && now - message.created_at <= EDIT_WINDOW_MS;
     let reportable = !own && !system && !message.deleted;
     let class = if system {
         "chat-message chat-message--system"

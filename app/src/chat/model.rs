@@ -60,6 +60,9 @@ pub struct ConversationPage {
     pub messages: Vec<ChatMessage>,
     /// Whether older messages exist (the id to page before is the first's).
     pub has_earlier: bool,
+    /// The server's clock when the page was read (Unix milliseconds), so
+    /// the server and the browser agree on which messages can still change.
+    pub now: i64,
 }
 
 /// A search result: a message and where it is.

@@ -49,12 +49,12 @@ pub fn Header() -> impl IntoView {
                     <A href="/gigs">"Find work"</A>
                     <A href="/dashboard">"Dashboard"</A>
                 </nav>
+                <MessagesLink unread/>
                 <div class="site-header__account">
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
                             match auth.user.await {
                                 Ok(Some(user)) => view! {
-                                    <MessagesLink unread/>
                                     <ModeSwitcher user=user.clone()/>
                                     <AccountMenu user=user/>
                                 }
@@ -74,13 +74,17 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The header's "Messages" link; its accessible name includes the unread
-/// count ("Messages, 3 unread").
+/// The header's "Messages" link for a signed-in user; its accessible name
+/// includes the unread count ("Messages, 3 unread").
 #[component]
 fn MessagesLink(unread: Resource<i64>) -> impl IntoView {
+    let auth = use_auth();
     view! {
-        <Transition fallback=|| view! { <A href="/messages" attr:class="header-link">"Messages"</A> }>
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
+                if auth.signed_in().await.is_none() {
+                    return ().into_any();
+                }
                 let count = unread.await;
                 let label = match count {
                     0 => "Messages".to_string(),
@@ -92,6 +96,7 @@ fn MessagesLink(unread: Resource<i64>) -> impl IntoView {
                         {(count > 0).then(|| view! { <span class="badge" aria-hidden="true">{count}</span> })}
                     </A>
                 }
+                .into_any()
             })}
         </Transition>
     }

@@ -467,6 +467,7 @@ pub async fn page(
             .collect(),
         messages,
         has_earlier,
+        now: now_ms(),
     })
 }
 
