@@ -17,8 +17,9 @@ test('a client\'s pages have no serious accessibility violations', async ({ page
   await logIn(page, 'maya@demo.guild', DEMO_PASSWORD);
   const contract = await firstLink(page, '/contracts', 'a[href^="/contracts/"]');
   const gig = await firstLink(page, '/dashboard', '.gig-card a[href^="/gigs/"]');
+  const conversation = await firstLink(page, '/messages', '.conversation-list a');
   expect(
-    await auditPages(page, ['/dashboard', '/gigs/new', '/gigs/saved', '/talent/saved', '/contracts', contract, gig, `${gig}/edit`, '/onboarding/client']),
+    await auditPages(page, ['/dashboard', '/gigs/new', '/gigs/saved', '/talent/saved', '/contracts', contract, gig, `${gig}/edit`, '/onboarding/client', '/messages', conversation]),
   ).toEqual([]);
 });
 

@@ -1,8 +1,9 @@
 //! Demo data for a first run, so a newcomer sees a living marketplace:
 //! freelancers and coaches across all 49 roles, clients and students, open
-//! gigs and learning requests, proposals, contracts in every state, earnings
-//! and reviews. Seeded only into an empty database; prints the demo logins.
+//! gigs and learning requests, proposals, contracts in every state, earnings,
+//! reviews and conversations. Seeded only into an empty database; prints the demo logins.
 
+mod chat;
 pub mod data;
 mod market;
 mod people;
@@ -44,6 +45,8 @@ pub struct Seeded {
     pub clients: usize,
     /// Marketplace activity.
     pub market: market::MarketCounts,
+    /// Conversations and messages.
+    pub chat: chat::ChatCounts,
 }
 
 /// Seeds the demo marketplace when there are no accounts at all; `None` when
@@ -100,6 +103,7 @@ pub async fn seed_if_empty(state: &AppState) -> Result<Option<Seeded>, CliError>
     txn.commit().await?;
 
     seeded.market = market::seed(&state.db, &state.live, &data, &users).await?;
+    seeded.chat = chat::seed(state, &users).await?;
     Ok(Some(seeded))
 }
 
@@ -110,13 +114,15 @@ pub async fn seed_and_report(state: &AppState) -> Result<(), CliError> {
         return Ok(());
     };
     println!(
-        "Demo data added: {} freelancers and coaches, {} clients and students, {} gigs, {} proposals, {} contracts, {} reviews.",
+        "Demo data added: {} freelancers and coaches, {} clients and students, {} gigs, {} proposals, {} contracts, {} reviews, {} conversations with {} messages.",
         seeded.freelancers,
         seeded.clients,
         seeded.market.gigs,
         seeded.market.proposals,
         seeded.market.contracts,
-        seeded.market.reviews
+        seeded.market.reviews,
+        seeded.chat.conversations,
+        seeded.chat.messages
     );
     println!(
         "Log in with any of these (password: {DEMO_PASSWORD}), or any demo username@demo.guild:"
