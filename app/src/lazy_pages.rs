@@ -52,4 +52,6 @@ lazy_page! {
     SuggestRoute => crate::suggestions::pages::SuggestPage,
     MessagesRoute => crate::chat::pages::MessagesPage,
     ConversationRoute => crate::chat::pages::ConversationPage,
+    NotificationsRoute => crate::notifications::pages::NotificationsPage,
+    NotificationSettingsRoute => crate::notifications::pages::NotificationSettingsPage,
 }

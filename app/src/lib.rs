@@ -20,6 +20,7 @@ mod lazy_pages;
 pub mod live;
 pub mod market;
 pub mod messaging;
+pub mod notifications;
 pub mod pages;
 pub mod profiles;
 pub mod proposals;

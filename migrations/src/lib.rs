@@ -13,6 +13,7 @@ mod m20261121_000004_discovery_indexes;
 mod m20261121_000005_suggestions;
 mod m20261204_000006_moderation;
 mod m20261204_000007_chat;
+mod m20261204_000008_notifications;
 
 /// Runs Guild's migrations.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000005_suggestions::Migration),
             Box::new(m20261204_000006_moderation::Migration),
             Box::new(m20261204_000007_chat::Migration),
+            Box::new(m20261204_000008_notifications::Migration),
         ]
     }
 }

@@ -234,6 +234,8 @@ async fn serve(config: Config, seed_demo: bool) -> Result<(), CliError> {
     }
     DbSessionStore::new(db.clone(), state.live.clone())
         .spawn_cleanup(std::time::Duration::from_secs(300));
+    crate::email::spawn(db.clone(), config.smtp_url.as_deref(), &config.smtp_from)
+        .map_err(CliError::Refused)?;
     spawn_rating_refresh(db);
     let router = crate::app(state, &config);
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;

@@ -56,6 +56,11 @@ pub struct Config {
     /// `GUILD_REDIS_URL`: when set, live events cross instances through
     /// Redis pub/sub.
     pub redis_url: Option<String>,
+    /// `GUILD_SMTP_URL`: where notification emails go (`smtp://host:port`);
+    /// unset, they stay in the outbox.
+    pub smtp_url: Option<String>,
+    /// `GUILD_SMTP_FROM`: the sender of notification emails.
+    pub smtp_from: String,
 }
 
 /// A secret key; its `Debug` never shows it.
@@ -165,6 +170,9 @@ impl Config {
             ws_send_burst: parse_or("GUILD_WS_SEND_BURST", get, 20)?,
             ws_send_per_sec: parse_or("GUILD_WS_SEND_PER_SEC", get, 5)?,
             redis_url: get("GUILD_REDIS_URL"),
+            smtp_url: get("GUILD_SMTP_URL"),
+            smtp_from: get("GUILD_SMTP_FROM")
+                .unwrap_or_else(|| "Guild <no-reply@guild.localhost>".into()),
         })
     }
 

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod email;
 pub mod live;
 pub mod middleware;
 pub mod public_api;

@@ -18,10 +18,12 @@ mod http {
     mod live;
     pub mod live_support;
     mod modes;
+    mod notifications;
     mod onboarding;
     mod pages;
     mod privacy;
     mod proposals;
     mod security;
+    mod smtp_sink;
     mod suggestions;
 }

@@ -93,7 +93,13 @@ pub async fn decide_profile(
     let admin = crate::accounts::server::guard::require_role(Role::Admin).await?;
     let state = crate::state::app_state()?;
     crate::profiles::server::review::decide(
-        &state.db, admin.id, user_id, revision, approve, &reason,
+        &state.db,
+        &state.live,
+        admin.id,
+        user_id,
+        revision,
+        approve,
+        &reason,
     )
     .await?;
     state.skills.invalidate();
@@ -122,7 +128,13 @@ pub async fn decide_gig(
     let admin = crate::accounts::server::guard::require_role(Role::Admin).await?;
     let state = crate::state::app_state()?;
     crate::gigs::server::moderation::decide(
-        &state.db, admin.id, gig_id, revision, approve, &reason,
+        &state.db,
+        &state.live,
+        admin.id,
+        gig_id,
+        revision,
+        approve,
+        &reason,
     )
     .await?;
     state.skills.invalidate();

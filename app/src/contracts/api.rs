@@ -26,7 +26,7 @@ pub async fn get_contract(id: i32) -> Result<ContractView, AppError> {
 pub async fn submit_milestone(milestone_id: i32) -> Result<(), AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
-    super::server::submit_milestone(&state.db, &user, milestone_id).await?;
+    super::server::submit_milestone(&state.db, &state.live, &user, milestone_id).await?;
     super::server::announce_milestone(&state, milestone_id, false).await;
     Ok(())
 }
@@ -36,7 +36,7 @@ pub async fn submit_milestone(milestone_id: i32) -> Result<(), AppError> {
 pub async fn approve_milestone(milestone_id: i32) -> Result<(), AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
-    super::server::approve_milestone(&state.db, &user, milestone_id).await?;
+    super::server::approve_milestone(&state.db, &state.live, &user, milestone_id).await?;
     super::server::announce_milestone(&state, milestone_id, true).await;
     Ok(())
 }
@@ -46,7 +46,7 @@ pub async fn approve_milestone(milestone_id: i32) -> Result<(), AppError> {
 pub async fn request_cancel(contract_id: i32) -> Result<ContractStatus, AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
-    let status = super::server::request_cancel(&state.db, &user, contract_id).await?;
+    let status = super::server::request_cancel(&state.db, &state.live, &user, contract_id).await?;
     let line = match status {
         ContractStatus::Cancelled => "Contract cancelled by agreement.".to_string(),
         _ => format!("{} asked to cancel this contract.", user.display_name),

@@ -10,7 +10,11 @@ use crate::accounts::server::now;
 use crate::entity::{contract, ledger_entry, milestone, review, user};
 use crate::error::{AppError, FormErrors};
 use crate::gigs::server::service::settle_after_contracts;
+use crate::live::server::hub::Hub;
+use crate::live::server::log::publish;
 use crate::market::{ContractStatus, MilestoneStatus, PriceType};
+use crate::notifications::model::NotificationKind;
+use crate::notifications::server::{Notice, raise};
 use crate::reviews::REVIEW_WINDOW_DAYS;
 use crate::reviews::server::window_open;
 use sea_orm::{
@@ -250,6 +254,7 @@ async fn active_milestone(
 /// The freelancer marks a milestone delivered.
 pub async fn submit_milestone(
     db: &DatabaseConnection,
+    hub: &Hub,
     freelancer: &CurrentUser,
     milestone_id: i32,
 ) -> Result<(), AppError> {
@@ -264,10 +269,27 @@ pub async fn submit_milestone(
             "This milestone was already submitted.".into(),
         ));
     }
+    let title = m.title.clone();
+    let txn = db.begin().await?;
     let mut active: milestone::ActiveModel = m.into();
     active.status = Set(MilestoneStatus::Submitted.as_str().into());
     active.submitted_at = Set(Some(now()));
-    active.update(db).await?;
+    active.update(&txn).await?;
+    let stored = raise(
+        &txn,
+        vec![
+            Notice::new(
+                c.client_id,
+                NotificationKind::MilestoneDelivered,
+                format!("Milestone delivered: {title}"),
+                format!("/contracts/{}", c.id),
+            )
+            .body(format!("{} on {}", freelancer.display_name, c.title)),
+        ],
+    )
+    .await?;
+    txn.commit().await?;
+    publish(hub, stored);
     Ok(())
 }
 
@@ -275,6 +297,7 @@ pub async fn submit_milestone(
 /// earned, and when every milestone is approved the contract completes.
 pub async fn approve_milestone(
     db: &DatabaseConnection,
+    hub: &Hub,
     client: &CurrentUser,
     milestone_id: i32,
 ) -> Result<(), AppError> {
@@ -293,6 +316,15 @@ pub async fn approve_milestone(
     let txn = db.begin().await?;
     let amount = m.amount_cents;
     let id = m.id;
+    let mut notices = vec![
+        Notice::new(
+            c.freelancer_id,
+            NotificationKind::MilestoneApproved,
+            format!("Milestone approved: {}", m.title),
+            format!("/contracts/{}", c.id),
+        )
+        .body(crate::market::money::format_money(amount, &c.currency)),
+    ];
     let mut active: milestone::ActiveModel = m.into();
     active.status = Set(MilestoneStatus::Approved.as_str().into());
     active.approved_at = Set(Some(now));
@@ -314,6 +346,14 @@ pub async fn approve_milestone(
         .iter()
         .all(|m| m.status == MilestoneStatus::Approved.as_str());
     if all_done {
+        for party in [c.client_id, c.freelancer_id] {
+            notices.push(Notice::new(
+                party,
+                NotificationKind::ContractCompleted,
+                format!("Contract completed: {}", c.title),
+                format!("/contracts/{}", c.id),
+            ));
+        }
         let gig_id = c.gig_id;
         let mut done: contract::ActiveModel = c.into();
         done.status = Set(ContractStatus::Completed.as_str().into());
@@ -322,7 +362,9 @@ pub async fn approve_milestone(
         done.update(&txn).await?;
         settle_after_contracts(&txn, gig_id).await?;
     }
+    let stored = raise(&txn, notices).await?;
     txn.commit().await?;
+    publish(hub, stored);
     Ok(())
 }
 
@@ -330,6 +372,7 @@ pub async fn approve_milestone(
 /// the contract is cancelled (by agreement).
 pub async fn request_cancel(
     db: &DatabaseConnection,
+    hub: &Hub,
     viewer: &CurrentUser,
     contract_id: i32,
 ) -> Result<ContractStatus, AppError> {
@@ -350,12 +393,25 @@ pub async fn request_cancel(
         Some(_) => {
             let txn = db.begin().await?;
             let gig_id = c.gig_id;
+            let notices = [c.client_id, c.freelancer_id]
+                .into_iter()
+                .map(|party| {
+                    Notice::new(
+                        party,
+                        NotificationKind::ContractCancelled,
+                        format!("Contract cancelled: {}", c.title),
+                        format!("/contracts/{}", c.id),
+                    )
+                })
+                .collect();
             let mut active: contract::ActiveModel = c.into();
             active.status = Set(ContractStatus::Cancelled.as_str().into());
             active.cancelled_at = Set(Some(now()));
             active.update(&txn).await?;
             settle_after_contracts(&txn, gig_id).await?;
+            let stored = raise(&txn, notices).await?;
             txn.commit().await?;
+            publish(hub, stored);
             Ok(ContractStatus::Cancelled)
         }
         None => {

@@ -16,6 +16,16 @@ pub async fn save_gig(
     let owner = crate::accounts::server::guard::require_mode(Mode::Client).await?;
     let state = crate::state::app_state()?;
     let id = super::server::service::save(&state.db, &owner, id, &gig, submit.is_some()).await?;
+    let row = super::server::service::find(&state.db, id).await?;
+    if row.status == crate::market::GigStatus::Pending.as_str() {
+        crate::notifications::server::notify_admins(
+            &state.db,
+            &state.live,
+            format!("Gig waiting for review: {}", row.title),
+            "/admin",
+        )
+        .await?;
+    }
     leptos_axum::redirect(&format!("/gigs/{id}"));
     Ok(id)
 }

@@ -181,6 +181,18 @@ pub enum Event {
         /// The conversation.
         conversation_id: i32,
     },
+    /// A notification for me, new or updated (coalesced messages).
+    Notification {
+        /// The notification as it is now.
+        notification: crate::notifications::model::NotificationView,
+    },
+    /// Notifications were marked read (`all`: every one up to now).
+    NotificationsRead {
+        /// The ones marked read.
+        ids: Vec<i64>,
+        /// Whether all were.
+        all: bool,
+    },
 }
 
 /// An ephemeral signal.

@@ -175,7 +175,16 @@ pub async fn onboarding_missing() -> Result<Vec<(String, String)>, AppError> {
 pub async fn submit_profile() -> Result<(), AppError> {
     let id = freelancer_id().await?;
     let state = crate::state::app_state()?;
-    super::server::onboarding::submit(&state.db, id).await?;
+    let status = super::server::onboarding::submit(&state.db, id).await?;
+    if status == crate::market::ProfileStatus::Pending {
+        crate::notifications::server::notify_admins(
+            &state.db,
+            &state.live,
+            "A profile is waiting for review".into(),
+            "/admin",
+        )
+        .await?;
+    }
     leptos_axum::redirect("/onboarding/review");
     Ok(())
 }

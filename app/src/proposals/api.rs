@@ -10,7 +10,7 @@ pub async fn submit_proposal(gig_id: i32, proposal: ProposalInput) -> Result<i32
     use crate::accounts::model::Mode;
     let user = crate::accounts::server::guard::require_mode(Mode::Freelancer).await?;
     let state = crate::state::app_state()?;
-    let id = super::server::submit(&state.db, &user, gig_id, &proposal).await?;
+    let id = super::server::submit(&state.db, &state.live, &user, gig_id, &proposal).await?;
     leptos_axum::redirect(&format!("/gigs/{gig_id}"));
     Ok(id)
 }
@@ -62,7 +62,7 @@ pub async fn my_proposals() -> Result<Vec<ProposalView>, AppError> {
 pub async fn shortlist_proposal(id: i32) -> Result<(), AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
-    super::server::shortlist(&state.db, &user, id).await
+    super::server::shortlist(&state.db, &state.live, &user, id).await
 }
 
 /// Declines a proposal with an optional reason (the gig's owner).
@@ -70,7 +70,7 @@ pub async fn shortlist_proposal(id: i32) -> Result<(), AppError> {
 pub async fn reject_proposal(id: i32, #[server(default)] reason: String) -> Result<(), AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
-    super::server::reject(&state.db, &user, id, &reason).await
+    super::server::reject(&state.db, &state.live, &user, id, &reason).await
 }
 
 /// Accepts a proposal with milestones; redirects to the new contract.

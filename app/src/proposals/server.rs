@@ -6,10 +6,14 @@ use crate::accounts::server::now;
 use crate::entity::{contract, freelancer_profile, gig, milestone, proposal, user};
 use crate::error::{AppError, FormErrors};
 use crate::gigs::server::service::{find as find_gig, may_view, set_status, today};
+use crate::live::server::hub::Hub;
+use crate::live::server::log::publish;
 use crate::market::money::parse_amount;
 use crate::market::{
     ContractStatus, GigKind, GigStatus, MilestoneStatus, PriceType, ProposalStatus,
 };
+use crate::notifications::model::NotificationKind;
+use crate::notifications::server::{Notice, raise};
 use crate::profiles::server::access::is_approved_freelancer;
 use crate::profiles::validate::number;
 use crate::proposals::model::{MilestoneInput, ProposalInput, ProposalView};
@@ -127,6 +131,7 @@ fn one_active() -> AppError {
 /// Sends a proposal on an open gig the freelancer may see.
 pub async fn submit(
     db: &DatabaseConnection,
+    hub: &Hub,
     freelancer: &CurrentUser,
     gig_id: i32,
     input: &ProposalInput,
@@ -165,6 +170,7 @@ pub async fn submit(
         return Err(one_active());
     }
     let now = now();
+    let txn = db.begin().await?;
     let inserted = proposal::ActiveModel {
         gig_id: Set(gig_id),
         freelancer_id: Set(freelancer.id),
@@ -179,10 +185,25 @@ pub async fn submit(
         updated_at: Set(now),
         ..Default::default()
     }
-    .insert(db)
+    .insert(&txn)
     .await;
     match inserted {
         Ok(row) => {
+            let stored = raise(
+                &txn,
+                vec![
+                    Notice::new(
+                        gig.owner_id,
+                        NotificationKind::ProposalReceived,
+                        format!("New proposal on {}", gig.title),
+                        format!("/gigs/{gig_id}"),
+                    )
+                    .body(format!("From {}", freelancer.display_name)),
+                ],
+            )
+            .await?;
+            txn.commit().await?;
+            publish(hub, stored);
             // The board shows how many proposals a gig has.
             crate::search::GIGS_CHANGED.bump();
             Ok(row.id)
@@ -403,35 +424,68 @@ async fn owners_active(
 /// Shortlists a proposal.
 pub async fn shortlist(
     db: &DatabaseConnection,
+    hub: &Hub,
     owner: &CurrentUser,
     id: i32,
 ) -> Result<(), AppError> {
-    let (row, _) = owners_active(db, owner, id).await?;
+    let (row, gig) = owners_active(db, owner, id).await?;
+    let freelancer = row.freelancer_id;
+    let txn = db.begin().await?;
     let mut active: proposal::ActiveModel = row.into();
     active.status = Set(ProposalStatus::Shortlisted.as_str().into());
     active.updated_at = Set(now());
-    active.update(db).await?;
+    active.update(&txn).await?;
+    let stored = raise(
+        &txn,
+        vec![Notice::new(
+            freelancer,
+            NotificationKind::ProposalShortlisted,
+            format!("Your proposal on {} was shortlisted", gig.title),
+            format!("/gigs/{}", gig.id),
+        )],
+    )
+    .await?;
+    txn.commit().await?;
+    publish(hub, stored);
     Ok(())
 }
 
 /// Declines a proposal with an optional reason.
 pub async fn reject(
     db: &DatabaseConnection,
+    hub: &Hub,
     owner: &CurrentUser,
     id: i32,
     reason: &str,
 ) -> Result<(), AppError> {
-    let (row, _) = owners_active(db, owner, id).await?;
+    let (row, gig) = owners_active(db, owner, id).await?;
+    let freelancer = row.freelancer_id;
     let reason = text(reason, 1000, None).map_err(|m| {
         let mut e = FormErrors::new();
         e.add("reason", m);
         AppError::Invalid(e)
     })?;
+    let txn = db.begin().await?;
     let mut active: proposal::ActiveModel = row.into();
     active.status = Set(ProposalStatus::Rejected.as_str().into());
-    active.rejection_reason = Set(reason);
+    active.rejection_reason = Set(reason.clone());
     active.updated_at = Set(now());
-    active.update(db).await?;
+    active.update(&txn).await?;
+    let stored = raise(
+        &txn,
+        vec![
+            Notice::new(
+                freelancer,
+                NotificationKind::ProposalDeclined,
+                format!("Your proposal on {} was declined", gig.title),
+                "/proposals",
+            )
+            .body(reason),
+        ],
+    )
+    .await?;
+    txn.commit().await?;
+    publish(hub, stored);
     Ok(())
 }
 
@@ -546,7 +600,7 @@ pub fn check_terms(
 /// a lesson request hires one coach and declines the other proposals.
 pub async fn accept(
     db: &DatabaseConnection,
-    hub: &crate::live::server::hub::Hub,
+    hub: &Hub,
     owner: &CurrentUser,
     id: i32,
     milestones: &[MilestoneInput],
@@ -663,8 +717,19 @@ pub async fn accept(
         row.freelancer_id,
     )
     .await?;
+    let mut stored = raise(
+        &txn,
+        vec![Notice::new(
+            row.freelancer_id,
+            NotificationKind::ProposalAccepted,
+            format!("Your proposal on {} was accepted", gig.title),
+            format!("/contracts/{}", contract.id),
+        )],
+    )
+    .await?;
     txn.commit().await?;
-    crate::live::server::log::publish(hub, joined);
+    stored.extend(joined);
+    publish(hub, stored);
     Ok(contract.id)
 }
 

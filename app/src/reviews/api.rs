@@ -9,5 +9,5 @@ use leptos::prelude::*;
 pub async fn submit_review(contract_id: i32, rating: String, body: String) -> Result<(), AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
-    super::server::submit(&state.db, user.id, contract_id, &rating, &body).await
+    super::server::submit(&state.db, &state.live, user.id, contract_id, &rating, &body).await
 }

@@ -28,6 +28,7 @@ pub fn window_open(completed_at: i64, now: i64) -> bool {
 /// the window closes.
 pub async fn submit(
     db: &DatabaseConnection,
+    hub: &crate::live::server::hub::Hub,
     reviewer_id: i32,
     contract_id: i32,
     rating: &str,
@@ -120,7 +121,20 @@ pub async fn submit(
             .await?;
     }
     refresh_rating(&txn, contract.freelancer_id).await?;
+    let notice = crate::notifications::server::Notice::new(
+        reviewee_id,
+        crate::notifications::model::NotificationKind::ReviewReceived,
+        format!("You received a review for {}", contract.title),
+        format!("/contracts/{contract_id}"),
+    )
+    .body(if other_reviewed {
+        "Both reviews are now visible."
+    } else {
+        "It becomes visible when you write yours, or when the review window closes."
+    });
+    let stored = crate::notifications::server::raise(&txn, vec![notice]).await?;
     txn.commit().await?;
+    crate::live::server::log::publish(hub, stored);
     Ok(())
 }
 

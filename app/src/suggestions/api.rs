@@ -103,5 +103,5 @@ pub async fn suggested_talent(gig_id: i32) -> Result<Vec<TalentSuggestion>, AppE
 pub async fn invite_to_gig(gig_id: i32, freelancer_id: i32) -> Result<(), AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
-    super::server::invitations::invite(&state.db, &user, gig_id, freelancer_id).await
+    super::server::invitations::invite(&state.db, &state.live, &user, gig_id, freelancer_id).await
 }

@@ -6,6 +6,8 @@ use crate::chat::api::unread_total;
 use crate::live::context::use_live;
 use crate::live::protocol::{Event, ServerFrame};
 use crate::live::status::LiveStatus;
+use crate::notifications::api::unread_notifications;
+use crate::notifications::pages::touches_notifications;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -24,7 +26,20 @@ pub fn Header() -> impl IntoView {
             }
         },
     );
+    let bell_version = RwSignal::new(0_u64);
+    let bell = Resource::new(
+        move || bell_version.get(),
+        move |_| async move {
+            match auth.signed_in().await {
+                Some(_) => unread_notifications().await.unwrap_or(0),
+                None => 0,
+            }
+        },
+    );
     live.on_frame(move |frame| {
+        if touches_notifications(frame) {
+            bell_version.update(|v| *v += 1);
+        }
         if matches!(
             frame,
             ServerFrame::Event {
@@ -50,6 +65,7 @@ pub fn Header() -> impl IntoView {
                     <A href="/dashboard">"Dashboard"</A>
                 </nav>
                 <MessagesLink unread/>
+                <Bell bell/>
                 <div class="site-header__account">
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
@@ -95,6 +111,37 @@ fn MessagesLink(unread: Resource<i64>) -> impl IntoView {
                         "Messages"
                         {(count > 0).then(|| view! { <span class="badge" aria-hidden="true">{count}</span> })}
                     </A>
+                }
+                .into_any()
+            })}
+        </Transition>
+    }
+}
+
+/// The header's "Notifications" button (a form that opens the notification
+/// centre, so it works without JavaScript); its accessible name includes
+/// the unread count ("Notifications, 2 unread").
+#[component]
+fn Bell(bell: Resource<u64>) -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                if auth.signed_in().await.is_none() {
+                    return ().into_any();
+                }
+                let count = bell.await;
+                let label = match count {
+                    0 => "Notifications".to_string(),
+                    n => format!("Notifications, {n} unread"),
+                };
+                view! {
+                    <form method="get" action="/notifications" class="bell">
+                        <button type="submit" class="header-link bell__button" aria-label=label data-test="bell">
+                            <span aria-hidden="true">"🔔"</span>
+                            {(count > 0).then(|| view! { <span class="badge" aria-hidden="true">{count}</span> })}
+                        </button>
+                    </form>
                 }
                 .into_any()
             })}

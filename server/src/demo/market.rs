@@ -225,7 +225,7 @@ pub async fn seed(
         for (k, freelancer) in candidates.iter().take(3).enumerate() {
             let author = users.get(&freelancer.username).ok_or(AppError::NotFound)?;
             let input = proposal_input(freelancer, &owner.display_name, seed, k as i64);
-            let id = app::proposals::server::submit(db, author, gig_id, &input).await?;
+            let id = app::proposals::server::submit(db, hub, author, gig_id, &input).await?;
             proposal_ids.push((id, author.clone()));
             counts.proposals += 1;
         }
@@ -273,13 +273,13 @@ pub async fn seed(
             .await?;
         if outcome == Outcome::Active {
             if let Some(first) = steps.first() {
-                app::contracts::server::submit_milestone(db, &freelancer, first.id).await?;
+                app::contracts::server::submit_milestone(db, hub, &freelancer, first.id).await?;
             }
             continue;
         }
         for step in &steps {
-            app::contracts::server::submit_milestone(db, &freelancer, step.id).await?;
-            app::contracts::server::approve_milestone(db, owner, step.id).await?;
+            app::contracts::server::submit_milestone(db, hub, &freelancer, step.id).await?;
+            app::contracts::server::approve_milestone(db, hub, owner, step.id).await?;
         }
         let from_client: Vec<_> = data.reviews.iter().filter(|r| r.from == "client").collect();
         let from_freelancer: Vec<_> = data
@@ -291,6 +291,7 @@ pub async fn seed(
         client_reviews += 1;
         app::reviews::server::submit(
             db,
+            hub,
             owner.id,
             contract_id,
             &text.rating.to_string(),
@@ -303,6 +304,7 @@ pub async fn seed(
             freelancer_reviews += 1;
             app::reviews::server::submit(
                 db,
+                hub,
                 freelancer.id,
                 contract_id,
                 &reply.rating.to_string(),

@@ -70,6 +70,29 @@ const GIG_FORM: &[(&str, &str)] = &[
 
 fn cases() -> Vec<Case> {
     vec![
+        // Notifications: only ever one's own.
+        case("/api/notifications/list", Visitor, &[], UNAUTHORIZED),
+        case("/api/notifications/unread", Visitor, &[], OK),
+        case(
+            "/api/notifications/read",
+            Visitor,
+            &[("id", "{notification}")],
+            UNAUTHORIZED,
+        ),
+        case(
+            "/api/notifications/read",
+            Stranger,
+            &[("id", "{notification}")],
+            NOT_FOUND,
+        ),
+        case("/api/notifications/read-all", Visitor, &[], UNAUTHORIZED),
+        case("/api/notifications/preferences", Visitor, &[], UNAUTHORIZED),
+        case(
+            "/api/notifications/preferences/save",
+            Visitor,
+            &[("in_app[]", "new_message")],
+            UNAUTHORIZED,
+        ),
         // Chat: a conversation you are not in does not exist for you.
         case("/api/chat/list", Visitor, &[], UNAUTHORIZED),
         case("/api/chat/unread", Visitor, &[], OK),
@@ -751,6 +774,7 @@ async fn world(app: &TestApp) -> World<'_> {
         .await;
     let owner_suggestion = owner.ok("/api/suggest/history", &[]).await[0]["id"].to_string();
     let freelancer_id = freelancer.me().await["id"].to_string();
+    let notification = owner.ok("/api/notifications/list", &[]).await[0]["id"].to_string();
     let conversation =
         owner.ok("/api/contracts/get", &[("id", &contract)]).await["conversation_id"].to_string();
     let message = owner
@@ -811,6 +835,7 @@ async fn world(app: &TestApp) -> World<'_> {
         ("stranger", stranger_id),
         ("conversation", conversation),
         ("message", message),
+        ("notification", notification),
     ]);
     let callers = HashMap::from([
         (Visitor, app.client()),
@@ -873,6 +898,11 @@ async fn every_forbidden_path_is_refused_and_changes_nothing() {
         .await;
     assert_eq!(contract["status"], "active");
     assert_eq!(contract["milestones"][0]["status"], "pending");
+    let unread = world.owner.ok("/api/notifications/unread", &[]).await;
+    assert!(
+        unread.as_u64().unwrap() >= 1,
+        "the owner's notifications stay unread"
+    );
     let chat = world
         .owner
         .ok("/api/chat/get", &[("id", &world.ids["conversation"])])

@@ -74,7 +74,7 @@ async fn run(db: DatabaseConnection, hub: Arc<Hub>, mut rx: mpsc::Receiver<Job>)
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let jobs = std::mem::take(&mut batch);
         let messages: Vec<NewMessage> = jobs.iter().map(|j| j.message.clone()).collect();
-        match store(&db, &messages).await {
+        match store(&db, &hub, &messages).await {
             Ok((results, stored)) => {
                 log::publish(&hub, stored);
                 for (job, result) in jobs.into_iter().zip(results) {
@@ -85,7 +85,7 @@ async fn run(db: DatabaseConnection, hub: Arc<Hub>, mut rx: mpsc::Receiver<Job>)
             // must not sink the others: store each on its own.
             Err(_) if jobs.len() > 1 => {
                 for job in jobs {
-                    let result = match store(&db, std::slice::from_ref(&job.message)).await {
+                    let result = match store(&db, &hub, std::slice::from_ref(&job.message)).await {
                         Ok((mut results, stored)) => {
                             log::publish(&hub, stored);
                             Ok(results.remove(0))
@@ -104,10 +104,56 @@ async fn run(db: DatabaseConnection, hub: Arc<Hub>, mut rx: mpsc::Receiver<Job>)
     }
 }
 
+/// "New messages" notifications for members who do not have the
+/// conversation open: one per member and conversation in the batch,
+/// coalesced with the unread one they may already have.
+async fn notify_absent(
+    txn: &impl sea_orm::ConnectionTrait,
+    hub: &Hub,
+    messages: &[NewMessage],
+    inserted: &HashMap<usize, message::Model>,
+) -> Result<Vec<log::Stored>, AppError> {
+    let mut latest: HashMap<(i32, i32), usize> = HashMap::new();
+    for i in inserted.keys() {
+        let m = &messages[*i];
+        let Some((sender, _)) = &m.sender else {
+            continue;
+        };
+        for member in m.members.iter().filter(|u| *u != sender) {
+            let topic = crate::live::protocol::Topic::Conversation { id: m.conversation };
+            if hub.is_watching(*member, topic) {
+                continue;
+            }
+            let e = latest.entry((*member, m.conversation)).or_insert(*i);
+            if inserted[e].id < inserted[i].id {
+                *e = *i;
+            }
+        }
+    }
+    let notices = latest
+        .into_iter()
+        .map(|((member, conversation), i)| {
+            let m = &messages[i];
+            let name = m.sender.as_ref().map_or("", |(_, n)| n.as_str());
+            let preview: String = m.body.chars().take(120).collect();
+            crate::notifications::server::Notice::new(
+                member,
+                crate::notifications::model::NotificationKind::NewMessage,
+                format!("New message from {name}"),
+                format!("/messages/{conversation}"),
+            )
+            .body(preview)
+            .grouped(format!("conversation:{conversation}"))
+        })
+        .collect();
+    crate::notifications::server::raise(txn, notices).await
+}
+
 /// Stores a batch in one transaction; answers each message (in order) and
 /// the events to publish.
 async fn store(
     db: &DatabaseConnection,
+    hub: &Hub,
     messages: &[NewMessage],
 ) -> Result<(Vec<ChatMessage>, Vec<log::Stored>), AppError> {
     let txn = db.begin().await?;
@@ -234,7 +280,8 @@ async fn store(
         };
         results.push(view);
     }
-    let stored = log::append(&txn, events).await?;
+    let mut stored = log::append(&txn, events).await?;
+    stored.extend(notify_absent(&txn, hub, messages, &inserted).await?);
     txn.commit().await?;
     Ok((results, stored))
 }

@@ -147,6 +147,7 @@ fn changed() -> AppError {
 /// `revision` of a pending gig.
 pub async fn decide(
     db: &DatabaseConnection,
+    hub: &crate::live::server::hub::Hub,
     admin_id: i32,
     gig_id: i32,
     revision: i32,
@@ -205,6 +206,19 @@ pub async fn decide(
         &format!("gig {gig_id} revision {revision}: {reason}"),
     )
     .await?;
+    let notice = crate::notifications::server::Notice::new(
+        row.owner_id,
+        crate::notifications::model::NotificationKind::GigModerated,
+        if approve {
+            format!("Your gig {} is live", row.title)
+        } else {
+            format!("Your gig {} needs changes", row.title)
+        },
+        format!("/gigs/{gig_id}"),
+    )
+    .body(reason.to_string());
+    let stored = crate::notifications::server::raise(&txn, vec![notice]).await?;
     txn.commit().await?;
+    crate::live::server::log::publish(hub, stored);
     Ok(())
 }

@@ -350,6 +350,19 @@ impl Hub {
         self.lock().last_seen.get(&user).copied()
     }
 
+    /// Whether one of `user`'s sockets on this instance is subscribed to
+    /// `topic` (e.g. they have that conversation open).
+    pub fn is_watching(&self, user: i32, topic: Topic) -> bool {
+        let state = self.lock();
+        let Some(ids) = state.by_topic.get(&topic) else {
+            return false;
+        };
+        state
+            .by_user
+            .get(&user)
+            .is_some_and(|mine| mine.iter().any(|id| ids.contains(id)))
+    }
+
     /// Sockets open on this instance.
     pub fn socket_count(&self) -> usize {
         self.lock().sockets.len()

@@ -53,6 +53,7 @@ fn changed() -> AppError {
 /// Approval records the digest of the public text the admin approved.
 pub async fn decide(
     db: &DatabaseConnection,
+    hub: &crate::live::server::hub::Hub,
     admin_id: i32,
     user_id: i32,
     revision: i32,
@@ -123,6 +124,23 @@ pub async fn decide(
         &format!("revision {revision}: {reason}"),
     )
     .await?;
+    let notice = crate::notifications::server::Notice::new(
+        user_id,
+        crate::notifications::model::NotificationKind::ProfileModerated,
+        if approve {
+            "Your profile is approved and public".to_string()
+        } else {
+            "Your profile needs changes".to_string()
+        },
+        if approve {
+            "/dashboard"
+        } else {
+            "/onboarding/review"
+        },
+    )
+    .body(reason.to_string());
+    let stored = crate::notifications::server::raise(&txn, vec![notice]).await?;
     txn.commit().await?;
+    crate::live::server::log::publish(hub, stored);
     Ok(())
 }

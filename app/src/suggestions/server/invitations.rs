@@ -9,11 +9,13 @@ use crate::profiles::server::access::is_approved_freelancer;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    TransactionTrait,
 };
 
 /// Invites an approved freelancer to an open gig of the owner's.
 pub async fn invite(
     db: &DatabaseConnection,
+    hub: &crate::live::server::hub::Hub,
     owner: &CurrentUser,
     gig_id: i32,
     freelancer_id: i32,
@@ -27,7 +29,8 @@ pub async fn invite(
     if freelancer_id == owner.id || !is_approved_freelancer(db, freelancer_id).await? {
         return Err(AppError::NotFound);
     }
-    gig_invitation::Entity::insert(gig_invitation::ActiveModel {
+    let txn = db.begin().await?;
+    let inserted = gig_invitation::Entity::insert(gig_invitation::ActiveModel {
         gig_id: Set(gig_id),
         freelancer_id: Set(freelancer_id),
         created_at: Set(now()),
@@ -41,8 +44,23 @@ pub async fn invite(
         .to_owned(),
     )
     .do_nothing()
-    .exec(db)
+    .exec(&txn)
     .await?;
+    let mut stored = Vec::new();
+    if matches!(inserted, sea_orm::TryInsertResult::Inserted(_)) {
+        stored = crate::notifications::server::raise(
+            &txn,
+            vec![crate::notifications::server::Notice::new(
+                freelancer_id,
+                crate::notifications::model::NotificationKind::GigInvitation,
+                format!("{} invited you to {}", owner.display_name, gig.title),
+                format!("/gigs/{gig_id}"),
+            )],
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    crate::live::server::log::publish(hub, stored);
     Ok(())
 }
 
