@@ -141,3 +141,20 @@ export class TalentSearch {
     return this.page.locator('.talent-card .talent-card__rate');
   }
 }
+
+/** A signed-in student posts a learning request (Math Tutor, 2 sessions of
+ * 20) and submits it for review; returns the new gig's id. */
+export async function postLearningRequest(page: Page, title: string): Promise<string> {
+  await open(page, '/gigs/new?kind=lesson');
+  await page.getByLabel('A learning request — book a coach').check();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Description').fill('I keep failing algebra tests and need someone patient to explain equations step by step.');
+  await page.getByLabel('Math Tutor').check();
+  await page.getByLabel('Subject').fill('Algebra');
+  await page.getByLabel('Your level').selectOption('beginner');
+  await page.getByLabel('Sessions wanted').fill('2');
+  await page.getByLabel(/^Amount/).fill('20');
+  await page.locator('[data-test="submit-gig"]').click();
+  await expect(page).toHaveURL(/\/gigs\/\d+$/);
+  return page.url().split('/').pop()!;
+}

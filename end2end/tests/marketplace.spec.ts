@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { ADMIN, DEMO_PASSWORD, logIn, newActor } from '../pages/actors';
 import { open, uniqueName, waitForHydration } from '../pages/app';
 import { SignupPage } from '../pages/accounts';
-import { Admin, ContractPage, GigPage, Onboarding, TalentSearch } from '../pages/marketplace';
+import { Admin, ContractPage, GigPage, Onboarding, TalentSearch, postLearningRequest } from '../pages/marketplace';
 
 test('a coach completes the nine-step onboarding and an admin approves them', async ({ page, browser }) => {
   const username = uniqueName('coach');
@@ -81,18 +81,7 @@ test('a student posts a learning request, a coach proposes, they finish and revi
   await signup.submit();
   await expect(page).toHaveURL(/\/dashboard$/);
 
-  await open(page, '/gigs/new?kind=lesson');
-  await page.getByLabel('A learning request — book a coach').check();
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Description').fill('I keep failing algebra tests and need someone patient to explain equations step by step.');
-  await page.getByLabel('Math Tutor').check();
-  await page.getByLabel('Subject').fill('Algebra');
-  await page.getByLabel('Your level').selectOption('beginner');
-  await page.getByLabel('Sessions wanted').fill('2');
-  await page.getByLabel(/^Amount/).fill('20');
-  await page.locator('[data-test="submit-gig"]').click();
-  await expect(page).toHaveURL(/\/gigs\/\d+$/);
-  const gigId = page.url().split('/').pop()!;
+  const gigId = await postLearningRequest(page, title);
   const gig = new GigPage(page);
   await expect(gig.status()).toHaveText('Pending approval');
 
