@@ -234,6 +234,12 @@ async fn serve(config: Config, seed_demo: bool) -> Result<(), CliError> {
     }
     DbSessionStore::new(db.clone(), state.live.clone())
         .spawn_cleanup(std::time::Duration::from_secs(300));
+    if let Some(url) = &config.redis_url {
+        crate::live::redis_bus::connect(url, state.live.clone())
+            .await
+            .map_err(CliError::Refused)?;
+        tracing::info!("live events cross instances through Redis");
+    }
     crate::email::spawn(db.clone(), config.smtp_url.as_deref(), &config.smtp_from)
         .map_err(CliError::Refused)?;
     spawn_rating_refresh(db);

@@ -23,6 +23,7 @@ mod http {
     mod pages;
     mod privacy;
     mod proposals;
+    mod scale_out;
     mod security;
     mod smtp_sink;
     mod suggestions;

@@ -4,6 +4,7 @@
 
 pub mod background;
 pub mod frames;
+pub mod redis_bus;
 pub mod socket;
 pub mod upgrade;
 

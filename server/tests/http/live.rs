@@ -1,24 +1,10 @@
 //! The live socket over a real TCP server: who may connect, delivery to
 //! members only, exactly-once resume, limits and closing.
 
-use super::live_support::{Socket, open};
-use super::support::{Client, ORIGIN, PASSWORD, TestApp};
+use super::live_support::{Socket, open, pair};
+use super::support::{ORIGIN, PASSWORD, TestApp};
 use serde_json::json;
 use std::time::Duration;
-
-/// A client and an approved freelancer in a direct conversation.
-async fn pair(app: &TestApp) -> (Client<'_>, Client<'_>, String) {
-    let freelancer = app
-        .approved_freelancer("dev", "web-developer", "CSS", "40")
-        .await;
-    let mut client = app.client();
-    client.sign_up("owner", &["wants_client"]).await;
-    let conversation = client
-        .ok("/api/messages/start", &[("username", "dev")])
-        .await
-        .to_string();
-    (client, freelancer, conversation)
-}
 
 #[tokio::test]
 async fn the_upgrade_needs_a_session_and_our_origin() {

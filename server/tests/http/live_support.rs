@@ -1,7 +1,7 @@
 //! A WebSocket client for tests: connects to `/ws` with a test client's
 //! session cookie and reads protocol frames as JSON.
 
-use super::support::{Client, ORIGIN};
+use super::support::{Client, ORIGIN, TestApp};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use std::net::SocketAddr;
@@ -112,4 +112,18 @@ impl Socket {
             }
         }
     }
+}
+
+/// A client and an approved freelancer in a direct conversation.
+pub async fn pair(app: &TestApp) -> (Client<'_>, Client<'_>, String) {
+    let freelancer = app
+        .approved_freelancer("dev", "web-developer", "CSS", "40")
+        .await;
+    let mut client = app.client();
+    client.sign_up("owner", &["wants_client"]).await;
+    let conversation = client
+        .ok("/api/messages/start", &[("username", "dev")])
+        .await
+        .to_string();
+    (client, freelancer, conversation)
 }

@@ -23,6 +23,8 @@ pub struct TestApp {
     pub router: Router,
     /// Its state (for direct database checks).
     pub state: AppState,
+    /// Its configuration.
+    pub config: Config,
     _dir: tempfile::TempDir,
 }
 
@@ -98,6 +100,7 @@ impl TestApp {
         TestApp {
             router,
             state,
+            config,
             _dir: dir,
         }
     }
@@ -542,17 +545,35 @@ pub async fn contract_setup(app: &TestApp) -> (Client<'_>, Client<'_>, String) {
     (owner, dev, contract.to_string())
 }
 
+/// Serves `router` on a free loopback port.
+pub async fn serve(router: Router) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, router).await;
+    });
+    addr
+}
+
 impl TestApp {
     /// Serves the app on a free loopback port (for WebSocket tests).
     pub async fn serve(&self) -> SocketAddr {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let addr = listener.local_addr().expect("addr");
-        let router = self.router.clone();
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, router).await;
-        });
-        addr
+        serve(self.router.clone()).await
+    }
+
+    /// A second instance on the same database (its own hub and writer, as
+    /// another server process would have); returns its state and router.
+    pub fn twin(&self) -> (AppState, Router) {
+        let state = server::state::build(
+            &self.config,
+            self.state.leptos_options.clone(),
+            self.state.db.clone(),
+        )
+        .expect("state");
+        let peer: SocketAddr = "203.0.113.11:40000".parse().expect("addr");
+        let router = server::app(state.clone(), &self.config).layer(MockConnectInfo(peer));
+        (state, router)
     }
 }

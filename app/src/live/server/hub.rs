@@ -148,6 +148,9 @@ struct SocketEntry {
     topics: HashSet<Topic>,
 }
 
+/// How long another instance's word that a user is online holds.
+const REMOTE_PRESENCE_TTL: std::time::Duration = std::time::Duration::from_secs(60);
+
 #[derive(Default)]
 struct State {
     sockets: HashMap<u64, SocketEntry>,
@@ -155,10 +158,23 @@ struct State {
     by_ip: HashMap<IpAddr, usize>,
     by_topic: HashMap<Topic, HashSet<u64>>,
     buckets: HashMap<i32, Bucket>,
-    /// Users online on other instances: user → instances.
-    remote: HashMap<i32, HashSet<u64>>,
+    /// Users online on other instances: user → instance → when it last
+    /// said so (instances repeat it every 20 s; silence for a minute means
+    /// the instance is gone).
+    remote: HashMap<i32, HashMap<u64, Instant>>,
     /// When users went offline (Unix milliseconds), while this process runs.
     last_seen: HashMap<i32, i64>,
+}
+
+impl State {
+    fn online(&self, user: i32) -> bool {
+        self.by_user.contains_key(&user)
+            || self.remote.get(&user).is_some_and(|instances| {
+                instances
+                    .values()
+                    .any(|at| at.elapsed() < REMOTE_PRESENCE_TTL)
+            })
+    }
 }
 
 /// The hub of one server process.
@@ -341,8 +357,7 @@ impl Hub {
 
     /// Whether `user` has a socket open on any instance.
     pub fn is_online(&self, user: i32) -> bool {
-        let state = self.lock();
-        state.by_user.contains_key(&user) || state.remote.contains_key(&user)
+        self.lock().online(user)
     }
 
     /// When `user` was last seen online by this process (Unix milliseconds).
@@ -443,19 +458,19 @@ impl Hub {
     fn apply_presence(&self, instance: u64, user: i32, online: bool, at: i64) {
         let changed = {
             let mut state = self.lock();
-            let before = state.by_user.contains_key(&user) || state.remote.contains_key(&user);
+            let before = state.online(user);
             if instance != self.instance {
-                let set = state.remote.entry(user).or_default();
+                let instances = state.remote.entry(user).or_default();
                 if online {
-                    set.insert(instance);
+                    instances.insert(instance, Instant::now());
                 } else {
-                    set.remove(&instance);
-                    if set.is_empty() {
+                    instances.remove(&instance);
+                    if instances.is_empty() {
                         state.remote.remove(&user);
                     }
                 }
             }
-            let after = state.by_user.contains_key(&user) || state.remote.contains_key(&user);
+            let after = state.online(user);
             if !after {
                 state.last_seen.insert(user, at);
             }
