@@ -39,6 +39,17 @@ enum Command {
         #[arg(long, default_value_t = 50_000)]
         gigs: usize,
     },
+    /// Mint signed-in users for the live load tool: `users` accounts in
+    /// pairs, each pair in a direct conversation; writes their session
+    /// cookies as JSON to `out`.
+    LoadSessions {
+        /// How many users (rounded up to even).
+        #[arg(long, default_value_t = 200)]
+        users: usize,
+        /// Where to write the sessions.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// The role classifier: train, evaluate, predict.
     Roles {
         #[command(subcommand)]
@@ -135,6 +146,22 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 db,
             )?;
             demo::seed_and_report(&state).await
+        }
+        Command::LoadSessions { users, out } => {
+            let db = db::connect(&config).await?;
+            db::migrate(&db).await?;
+            let minted =
+                crate::seed::load_sessions::mint(&db, users, crate::router::SESSION_COOKIE).await?;
+            let json =
+                serde_json::to_string(&minted).map_err(|e| CliError::Refused(e.to_string()))?;
+            std::fs::write(&out, json)
+                .map_err(|e| CliError::Refused(format!("{}: {e}", out.display())))?;
+            println!(
+                "Minted {} signed-in users into {}.",
+                minted.len(),
+                out.display()
+            );
+            Ok(())
         }
         Command::Seed { freelancers, gigs } => {
             let db = db::connect(&config).await?;

@@ -11,12 +11,15 @@
 //! * `cargo xtask test-rust` runs only the Rust tests (CI runs it again with
 //!   `DATABASE_URL` pointing at PostgreSQL).
 //! * `cargo xtask lint` checks formatting and runs clippy on both sides.
+//! * `cargo xtask chaos` runs the live layer's chaos test (CI does).
+//! * `cargo xtask bench-live` measures the live layer (release build).
 //! * `cargo xtask build [--release]` builds the site (CI checks the release build).
 //! * `cargo xtask bench` measures a release server with `wrk` (see
 //!   `docs/benchmarks.md`).
 
 mod bench;
 mod lint;
+mod live;
 mod lockfile;
 mod process;
 mod run;
@@ -27,7 +30,7 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <run [--release] | build [--release] | test | test-release | test-browser [args] | test-rust | lint | bench | setup [--release] [--browser]>";
+const USAGE: &str = "usage: cargo xtask <run [--release] | build [--release] | test | test-release | test-browser [args] | test-rust | lint | bench | bench-live | chaos | setup [--release] [--browser]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,6 +44,8 @@ fn main() -> ExitCode {
         Some("test-rust") => test::test_rust(),
         Some("test-browser") => test::test_browser(&args[1..]),
         Some("lint") => lint::lint(),
+        Some("chaos") => live::chaos(),
+        Some("bench-live") => live::bench_live(),
         Some("setup") => tools::ensure_all(&tools::Needs {
             release: flag("--release"),
             browser: flag("--browser"),

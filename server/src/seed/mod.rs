@@ -1,3 +1,4 @@
 //! Large synthetic data sets for benchmarks (`server seed --freelancers N --gigs M`).
 
+pub mod load_sessions;
 pub mod synthetic;
