@@ -114,6 +114,23 @@ async fn every_page_renders_without_logging_errors() {
             &[("need", "my bakery needs an online shop")],
         )
         .await;
+    let conversation = owner
+        .ok("/api/contracts/get", &[("id", &contract.to_string())])
+        .await["conversation_id"]
+        .to_string();
+    owner
+        .ok(
+            "/api/chat/send",
+            &[
+                ("conversation_id", &conversation),
+                ("client_id", "render-1"),
+                (
+                    "body",
+                    "See `main.rs` and https://guild.example\n```\nfn main() {}\n```",
+                ),
+            ],
+        )
+        .await;
     let mut admin = app.admin().await;
     let mut visitor = app.client();
 
@@ -150,6 +167,11 @@ async fn every_page_renders_without_logging_errors() {
                 "/onboarding/review",
                 "/clients/owner",
                 "/admin",
+                "/messages",
+                "/messages?q=main",
+                "/notifications",
+                "/notifications?show=all",
+                "/settings/notifications",
             ]
             .iter()
             .map(|p| p.to_string()),
@@ -158,6 +180,7 @@ async fn every_page_renders_without_logging_errors() {
             format!("/gigs/{gig}/edit"),
             format!("/gigs/{waiting}"),
             format!("/contracts/{contract}"),
+            format!("/messages/{conversation}"),
         ])
         .collect();
 

@@ -140,3 +140,11 @@ pub async fn decide_gig(
     state.skills.invalidate();
     Ok(())
 }
+
+/// Reported chat messages waiting for an admin, newest first.
+#[server(prefix = "/api", endpoint = "admin/reports")]
+pub async fn reported_messages() -> Result<Vec<crate::chat::model::ReportedMessage>, AppError> {
+    crate::accounts::server::guard::require_role(crate::accounts::model::Role::Admin).await?;
+    let state = crate::state::app_state()?;
+    crate::chat::server::service::open_reports(&state.db).await
+}

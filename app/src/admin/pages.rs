@@ -27,6 +27,7 @@ struct Console {
     profiles: Resource<Result<Vec<PendingProfileRow>, AppError>>,
     gigs: Resource<Result<Vec<PendingGig>, AppError>>,
     users: Resource<Result<Vec<AdminUserRow>, AppError>>,
+    reports: Resource<Result<Vec<crate::chat::model::ReportedMessage>, AppError>>,
     decide_profile: ServerAction<DecideProfile>,
     decide_gig: ServerAction<DecideGig>,
     set_admin: ServerAction<SetAdmin>,
@@ -75,6 +76,16 @@ impl Console {
                     }
                 },
             ),
+            reports: Resource::new(
+                || (),
+                move |_| async move {
+                    if is_admin().await {
+                        super::api::reported_messages().await
+                    } else {
+                        Ok(Vec::new())
+                    }
+                },
+            ),
             decide_profile,
             decide_gig,
             set_admin,
@@ -96,10 +107,12 @@ pub fn AdminPage() -> impl IntoView {
                         <nav class="tabs" aria-label="Admin sections">
                             <a href="#review-profiles">"Profiles"</a>
                             <a href="#review-gigs">"Gigs"</a>
+                            <a href="#reports">"Reported messages"</a>
                             <a href="#users">"Users"</a>
                         </nav>
                         <ReviewProfiles console/>
                         <ReviewGigs console/>
+                        <ReportedMessages console/>
                         <AdminUsers actor=user console/>
                     }.into_any(),
                     Ok(Some(_)) => view! { <Forbidden/> }.into_any(),
@@ -107,6 +120,36 @@ pub fn AdminPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn ReportedMessages(console: Console) -> impl IntoView {
+    let reports = console.reports;
+    view! {
+        <section class="admin" id="reports">
+            <h2>"Reported messages"</h2>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match reports.await {
+                        Ok(rows) if rows.is_empty() => view! { <Empty title="No reports">"Messages people report appear here with their reason."</Empty> }.into_any(),
+                        Ok(rows) => view! {
+                            <ul class="notification-list" aria-label="Reported messages">
+                                {rows.into_iter().map(|r| view! {
+                                    <li class="notification">
+                                        <strong>{r.message.sender_name.clone()}</strong>
+                                        <span class="muted">{format!("reported by {}: {}", r.reporter, r.reason)}</span>
+                                        <time class="muted">{crate::chat::components::time_label(r.reported_at)}</time>
+                                        <div class="chat-message__body"><crate::chat::components::MessageBody body=r.message.body.clone()/></div>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
     }
 }
 

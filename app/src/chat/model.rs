@@ -73,3 +73,18 @@ pub struct SearchHit {
     /// The message.
     pub message: ChatMessage,
 }
+
+/// A reported message, as the admin console lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportedMessage {
+    /// The report.
+    pub report_id: i32,
+    /// The message.
+    pub message: ChatMessage,
+    /// Who reported it.
+    pub reporter: String,
+    /// Why.
+    pub reason: String,
+    /// When (Unix milliseconds).
+    pub reported_at: i64,
+}

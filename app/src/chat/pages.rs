@@ -30,13 +30,17 @@ pub fn MessagesPage() -> impl IntoView {
         },
     );
     let q = move || query.read().get("q").unwrap_or_default();
-    let hits = Resource::new(q, |q| async move {
-        if q.trim().is_empty() {
-            Ok(None)
-        } else {
-            search_messages(q, None).await.map(Some)
-        }
-    });
+    let within = move || query.read().get("in").and_then(|i| i.parse::<i32>().ok());
+    let hits = Resource::new(
+        move || (q(), within()),
+        |(q, within)| async move {
+            if q.trim().is_empty() {
+                Ok(None)
+            } else {
+                search_messages(q, within).await.map(Some)
+            }
+        },
+    );
     live.on_frame(move |frame| {
         if matches!(
             frame,
@@ -54,6 +58,7 @@ pub fn MessagesPage() -> impl IntoView {
         <form method="get" action="/messages" class="chat-search" role="search">
             <label for="chat-search">"Search my messages"</label>
             <input id="chat-search" name="q" type="search" value=q minlength="2" maxlength="200"/>
+            {move || within().map(|id| view! { <input type="hidden" name="in" value=id/> })}
             <button type="submit" class="button">"Search"</button>
         </form>
         <Suspense fallback=|| ()>
@@ -171,6 +176,12 @@ pub fn ConversationPage() -> impl IntoView {
                         <p><A href="/messages">"← All messages"</A></p>
                         <h1>{page.title.clone()}</h1>
                         {page.gig_id.map(|gig| view! { <p><A href=format!("/gigs/{gig}")>"View the gig"</A></p> })}
+                        <form method="get" action="/messages" class="chat-search" role="search">
+                            <label for="conversation-search">"Search this conversation"</label>
+                            <input id="conversation-search" name="q" type="search" minlength="2" maxlength="200"/>
+                            <input type="hidden" name="in" value=page.id/>
+                            <button type="submit" class="button">"Search"</button>
+                        </form>
                         <Thread page refetch/>
                     }
                     .into_any(),

@@ -1,7 +1,7 @@
 //! `/api/notifications/*` server functions: only ever the caller's own.
 
-use super::model::{EmailChoice, NotificationKind, NotificationView, Preference};
-use crate::error::{AppError, FormErrors};
+use super::model::{NotificationView, Preference};
+use crate::error::AppError;
 use leptos::prelude::*;
 
 /// My newest notifications (`all` false: unread only).
@@ -55,9 +55,10 @@ pub async fn save_notification_preferences(
     #[server(default)] in_app: Vec<String>,
     #[server(default)] email: Vec<String>,
 ) -> Result<(), AppError> {
+    use super::model::{EmailChoice, NotificationKind};
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
-    let mut errors = FormErrors::new();
+    let mut errors = crate::error::FormErrors::new();
     let mut prefs: Vec<Preference> = NotificationKind::ALL
         .into_iter()
         .map(|kind| Preference {

@@ -396,10 +396,8 @@ async fn run_user(
                     };
                     let Ok(v) = serde_json::from_str::<Value>(&text) else { continue };
                     match v["type"].as_str() {
-                        Some("welcome") => {
-                            if last_seq.is_none() {
-                                last_seq = v["seq"].as_i64();
-                            }
+                        Some("welcome") if last_seq.is_none() => {
+                            last_seq = v["seq"].as_i64();
                         }
                         Some("resync") => {
                             errors.fetch_add(1, Ordering::Relaxed);

@@ -6,7 +6,7 @@
 use app::accounts::model::CurrentUser;
 use app::chat::server::conversations::open_direct;
 use app::chat::server::writer::NewMessage;
-use app::entity::{conversation, conversation_member as member, message};
+use app::entity::{conversation, conversation_member as member, message, notification};
 use app::error::AppError;
 use app::live::server::hub::now_ms;
 use app::state::AppState;
@@ -112,7 +112,8 @@ async fn say(
 }
 
 /// Spreads a conversation's messages over the past days (the writer stamps
-/// them all "now") and marks them read by everyone but `unread_for`.
+/// them all "now") and marks them (and their "new message" notifications)
+/// read by everyone but `unread_for`.
 async fn settle(
     state: &AppState,
     conversation: i32,
@@ -143,10 +144,15 @@ async fn settle(
     let mut read = member::Entity::update_many()
         .col_expr(member::Column::LastReadId, Expr::value(last.0))
         .filter(member::Column::ConversationId.eq(conversation));
+    let mut seen = notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(Some(last.1)))
+        .filter(notification::Column::GroupKey.eq(format!("conversation:{conversation}")));
     if let Some(user) = unread_for {
         read = read.filter(member::Column::UserId.ne(user));
+        seen = seen.filter(notification::Column::UserId.ne(user));
     }
     read.exec(&state.db).await?;
+    seen.exec(&state.db).await?;
     Ok(())
 }
 

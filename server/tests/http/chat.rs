@@ -255,4 +255,8 @@ async fn search_and_reports() {
         .status,
         StatusCode::CONFLICT
     );
+    let reports = app.admin().await.ok("/api/admin/reports", &[]).await;
+    assert_eq!(reports[0]["reason"], "Off-platform payment request");
+    assert_eq!(reports[0]["reporter"], "dev");
+    assert_eq!(reports[0]["message"]["id"].to_string(), id);
 }

@@ -93,6 +93,8 @@ fn cases() -> Vec<Case> {
             &[("in_app[]", "new_message")],
             UNAUTHORIZED,
         ),
+        case("/api/admin/reports", Visitor, &[], UNAUTHORIZED),
+        case("/api/admin/reports", Stranger, &[], FORBIDDEN),
         // Chat: a conversation you are not in does not exist for you.
         case("/api/chat/list", Visitor, &[], UNAUTHORIZED),
         case("/api/chat/unread", Visitor, &[], OK),

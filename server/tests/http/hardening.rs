@@ -3,7 +3,7 @@
 //! enumeration, spoofed form errors, history written by a GET, large and
 //! hostile inputs.
 
-use super::support::{Client, ORIGIN, PASSWORD, TestApp, project_gig};
+use super::support::{Client, ORIGIN, PASSWORD, TestApp, hire, project_gig};
 use axum::body::Body;
 use http::{Request, StatusCode, header};
 
@@ -66,31 +66,7 @@ async fn page_titles_escape_user_text() {
     assert_eq!(page.status, StatusCode::OK);
     assert_title_escaped(&page.text(), "client profile");
 
-    let proposal = freelancer
-        .ok(
-            "/api/proposals/submit",
-            &[
-                ("gig_id", &gig.to_string()),
-                (
-                    "proposal[cover_letter]",
-                    "I can build this shop for your bakery quickly.",
-                ),
-                ("proposal[price_type]", "fixed"),
-                ("proposal[amount]", "800"),
-                ("proposal[duration_days]", "10"),
-            ],
-        )
-        .await;
-    let contract = owner
-        .ok(
-            "/api/proposals/accept",
-            &[
-                ("id", &proposal.to_string()),
-                ("milestones[0][title]", "All of it"),
-                ("milestones[0][amount]", "800"),
-            ],
-        )
-        .await;
+    let contract = hire(&mut owner, &mut freelancer, gig, "800").await;
     let page = owner.get(&format!("/contracts/{contract}")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_title_escaped(&page.text(), "contract page");

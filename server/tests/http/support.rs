@@ -508,6 +508,42 @@ impl Client<'_> {
     }
 }
 
+/// `freelancer` proposes a fixed `amount` on `gig` and `owner` accepts it
+/// with one milestone ("All of it"); returns the contract id.
+pub async fn hire(
+    owner: &mut Client<'_>,
+    freelancer: &mut Client<'_>,
+    gig: i32,
+    amount: &str,
+) -> String {
+    let proposal = freelancer
+        .ok(
+            "/api/proposals/submit",
+            &[
+                ("gig_id", &gig.to_string()),
+                (
+                    "proposal[cover_letter]",
+                    "I can build this shop for your bakery quickly.",
+                ),
+                ("proposal[price_type]", "fixed"),
+                ("proposal[amount]", amount),
+                ("proposal[duration_days]", "10"),
+            ],
+        )
+        .await;
+    owner
+        .ok(
+            "/api/proposals/accept",
+            &[
+                ("id", &proposal.to_string()),
+                ("milestones[0][title]", "All of it"),
+                ("milestones[0][amount]", amount),
+            ],
+        )
+        .await
+        .to_string()
+}
+
 /// An owner, a freelancer and an active contract with two milestones
 /// (Design 300, Build 400); returns the owner, the freelancer and its id.
 pub async fn contract_setup(app: &TestApp) -> (Client<'_>, Client<'_>, String) {

@@ -5,7 +5,9 @@ use super::access::{member_ids, membership};
 use super::repo;
 use super::writer::NewMessage;
 use crate::accounts::model::CurrentUser;
-use crate::chat::model::{ConversationPage, ConversationSummary, MemberView, PAGE_SIZE, SearchHit};
+use crate::chat::model::{
+    ConversationPage, ConversationSummary, MemberView, PAGE_SIZE, ReportedMessage, SearchHit,
+};
 use crate::entity::{conversation, conversation_member as member, gig, message, message_report};
 use crate::error::{AppError, FormErrors};
 use crate::live::protocol::{
@@ -583,6 +585,46 @@ pub async fn report(
         ),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Open reports, newest first, for the admin console (admins only: the
+/// caller checks the role).
+pub async fn open_reports(db: &impl ConnectionTrait) -> Result<Vec<ReportedMessage>, AppError> {
+    let reports = message_report::Entity::find()
+        .filter(message_report::Column::ResolvedAt.is_null())
+        .order_by_desc(message_report::Column::Id)
+        .limit(100)
+        .all(db)
+        .await?;
+    let messages = message::Entity::find()
+        .filter(message::Column::Id.is_in(reports.iter().map(|r| r.message_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?;
+    let views: HashMap<i64, ChatMessage> = repo::views(db, &messages)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect();
+    let reporters = repo::names(
+        db,
+        &reports.iter().map(|r| r.reporter_id).collect::<Vec<_>>(),
+    )
+    .await?;
+    Ok(reports
+        .into_iter()
+        .filter_map(|r| {
+            Some(ReportedMessage {
+                report_id: r.id,
+                message: views.get(&r.message_id)?.clone(),
+                reporter: reporters
+                    .get(&r.reporter_id)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default(),
+                reason: r.reason,
+                reported_at: r.created_at,
+            })
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ struct GigPage {
     update: ServerAction<UpdateProposal>,
     withdraw: ServerAction<WithdrawProposal>,
     invite: ServerAction<InviteToGig>,
+    message: ServerAction<crate::messaging::api::StartConversation>,
 }
 
 impl GigPage {
@@ -51,6 +52,7 @@ impl GigPage {
         let update = ServerAction::<UpdateProposal>::new();
         let withdraw = ServerAction::<WithdrawProposal>::new();
         let invite = ServerAction::<InviteToGig>::new();
+        let message = ServerAction::<crate::messaging::api::StartConversation>::new();
         let owned = move || async move { gig.await.ok().filter(|d| d.is_owner) };
         let proposals = Resource::new(
             move || {
@@ -103,6 +105,7 @@ impl GigPage {
             update,
             withdraw,
             invite,
+            message,
         }
     }
 }
@@ -237,6 +240,7 @@ fn OwnerProposals(kind: GigKind, status: GigStatus, page: GigPage) -> impl IntoV
         shortlist,
         reject,
         accept,
+        message,
         ..
     } = page;
     let can_hire =
@@ -246,6 +250,7 @@ fn OwnerProposals(kind: GigKind, status: GigStatus, page: GigPage) -> impl IntoV
         <h3>"Proposals"</h3>
         <ActionError error=action_error(shortlist)/>
         <ActionError error=action_error(reject)/>
+        <ActionError error=action_error(message)/>
         <Transition fallback=|| view! { <p class="muted">"Loading proposals…"</p> }>
             {move || Suspend::new(async move {
                 match proposals.await {
@@ -255,10 +260,15 @@ fn OwnerProposals(kind: GigKind, status: GigStatus, page: GigPage) -> impl IntoV
                             {list.into_iter().map(|p| {
                                 let active = p.status.is_active();
                                 let pid = p.id;
+                                let author = p.freelancer_username.clone();
                                 view! {
                                     <ProposalCard proposal=p.clone() show_author=true/>
                                     {active.then(|| view! {
                                         <div class="proposal-actions">
+                                            <ActionForm action=message>
+                                                <input type="hidden" name="username" value=author/>
+                                                <button type="submit" class="button button--small">"Message"</button>
+                                            </ActionForm>
                                             {(p.status == crate::market::ProposalStatus::Pending).then(|| view! {
                                                 <ActionForm action=shortlist><input type="hidden" name="id" value=pid/><button type="submit" class="button button--small">"Shortlist"</button></ActionForm>
                                             })}
