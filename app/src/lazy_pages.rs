@@ -52,6 +52,9 @@ lazy_page! {
     SuggestRoute => crate::suggestions::pages::SuggestPage,
     MessagesRoute => crate::chat::pages::MessagesPage,
     ConversationRoute => crate::chat::pages::ConversationPage,
+    BoardsRoute => crate::boards::pages::BoardsPage,
+    BoardRoute => crate::boards::pages::BoardPage,
+    MoveCardRoute => crate::boards::pages::MoveCardPage,
     NotificationsRoute => crate::notifications::pages::NotificationsPage,
     NotificationSettingsRoute => crate::notifications::pages::NotificationSettingsPage,
 }

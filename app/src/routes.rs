@@ -72,6 +72,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/suggest") view={Lazy::<SuggestRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/messages") view={Lazy::<MessagesRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/messages/:id") view={Lazy::<ConversationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/boards") view={Lazy::<BoardsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/boards/:id") view={Lazy::<BoardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/boards/:id/cards/:card/move") view={Lazy::<MoveCardRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/settings/notifications") view={Lazy::<NotificationSettingsRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>

@@ -14,6 +14,7 @@ mod m20261121_000005_suggestions;
 mod m20261204_000006_moderation;
 mod m20261204_000007_chat;
 mod m20261204_000008_notifications;
+mod m20261204_000009_boards;
 
 /// Runs Guild's migrations.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000006_moderation::Migration),
             Box::new(m20261204_000007_chat::Migration),
             Box::new(m20261204_000008_notifications::Migration),
+            Box::new(m20261204_000009_boards::Migration),
         ]
     }
 }

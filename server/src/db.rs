@@ -91,5 +91,11 @@ async fn backfill(db: &DatabaseConnection) -> Result<(), DbErr> {
     if hires > 0 {
         tracing::info!(hires, "gave earlier contracts their team conversations");
     }
+    let boarded = app::boards::server::team::backfill_boards(db)
+        .await
+        .map_err(|e| DbErr::Custom(format!("backfilling team boards: {e:?}")))?;
+    if boarded > 0 {
+        tracing::info!(boarded, "put earlier contracts on their team boards");
+    }
     Ok(())
 }

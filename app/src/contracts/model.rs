@@ -86,6 +86,8 @@ pub struct ContractView {
     pub visible_reviews: Vec<ReviewView>,
     /// The team conversation, when the viewer is in it.
     pub conversation_id: Option<i32>,
+    /// The team board, when the viewer is on it.
+    pub board_id: Option<i32>,
 }
 
 /// A contract in a list.

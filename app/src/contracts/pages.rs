@@ -180,6 +180,7 @@ fn ContractDetail(contract: ContractView, actions: Actions) -> impl IntoView {
             <header>
                 <p><span class="pill" data-test="contract-status">{c.status.label()}</span></p>
                 <h1>{c.title.clone()}</h1>
+                {c.board_id.map(|board| view! { <p><A href=format!("/boards/{board}") attr:class="button">"Board"</A></p> })}
                 <p class="muted">
                     "Client: " <strong>{c.client.display_name.clone()}</strong>
                     " · Freelancer: " <A href=format!("/talent/{}", c.freelancer.username)>{c.freelancer.display_name.clone()}</A>

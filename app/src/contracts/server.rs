@@ -119,6 +119,12 @@ pub async fn view(
             .map(|_| conversation),
         None => None,
     };
+    let board_id = match crate::boards::server::team::board_of_gig(db, row.gig_id).await? {
+        Some(board) if crate::boards::server::access::is_member(db, board, viewer.id).await? => {
+            Some(board)
+        }
+        _ => None,
+    };
     Ok(ContractView {
         id,
         gig_id: row.gig_id,
@@ -150,6 +156,7 @@ pub async fn view(
         review_deadline: row.completed_at.map(|at| at + REVIEW_WINDOW_DAYS * 86_400),
         visible_reviews,
         conversation_id,
+        board_id,
     })
 }
 

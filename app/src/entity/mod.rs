@@ -1,6 +1,17 @@
 //! sea-orm entities: one module per table (server only).
 
 pub mod audit_log;
+pub mod board;
+pub mod board_column;
+pub mod board_label;
+pub mod board_member;
+pub mod card;
+pub mod card_activity;
+pub mod card_assignee;
+pub mod card_comment;
+pub mod card_label;
+pub mod card_link;
+pub mod checklist_item;
 pub mod client_profile;
 pub mod contract;
 pub mod conversation;

@@ -33,6 +33,11 @@ pub enum Topic {
         /// The user.
         user_id: i32,
     },
+    /// Changes to one board (its members only).
+    Board {
+        /// The board.
+        id: i32,
+    },
 }
 
 /// What a client sends.
@@ -214,6 +219,11 @@ pub enum Signal {
         online: bool,
         /// When they were last online (Unix milliseconds), when offline.
         last_seen: Option<i64>,
+    },
+    /// A board changed (viewers apply it, or refetch on `reload`).
+    Board {
+        /// What changed.
+        change: crate::boards::model::BoardChange,
     },
 }
 

@@ -717,6 +717,7 @@ pub async fn accept(
         row.freelancer_id,
     )
     .await?;
+    crate::boards::server::team::join_board(&txn, contract.id).await?;
     let mut stored = raise(
         &txn,
         vec![Notice::new(

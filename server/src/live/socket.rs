@@ -315,6 +315,10 @@ impl Live {
             ClientFrame::Subscribe { topic } => {
                 match topic {
                     Topic::Conversation { id } => self.member_of(id).await?,
+                    Topic::Board { id } => {
+                        app::boards::server::access::member_board(&self.state.db, id, self.user.id)
+                            .await?;
+                    }
                     Topic::Presence { user_id } => {
                         if !access::share_a_conversation(&self.state.db, self.user.id, user_id)
                             .await?
@@ -336,7 +340,7 @@ impl Live {
                             },
                         })
                     }
-                    Topic::Conversation { .. } => None,
+                    Topic::Conversation { .. } | Topic::Board { .. } => None,
                 })
             }
             ClientFrame::Unsubscribe { topic } => {

@@ -96,6 +96,86 @@ fn cases() -> Vec<Case> {
         case("/api/admin/reports", Visitor, &[], UNAUTHORIZED),
         case("/api/admin/reports", Stranger, &[], FORBIDDEN),
         // Chat: a conversation you are not in does not exist for you.
+        case("/api/boards/list", Visitor, &[], UNAUTHORIZED),
+        case(
+            "/api/boards/get",
+            Visitor,
+            &[("id", "{board}")],
+            UNAUTHORIZED,
+        ),
+        case("/api/boards/get", Stranger, &[("id", "{board}")], NOT_FOUND),
+        case(
+            "/api/boards/column",
+            Stranger,
+            &[
+                ("board_id", "{board}"),
+                ("column_id", "{column}"),
+                ("offset", "0"),
+            ],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/boards/create",
+            Visitor,
+            &[("title", "Mine")],
+            UNAUTHORIZED,
+        ),
+        case(
+            "/api/boards/invite",
+            Stranger,
+            &[("board_id", "{board}"), ("username", "stranger")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/boards/invite",
+            Admin,
+            &[("board_id", "{board}"), ("username", "plain_admin")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/boards/card/add",
+            Stranger,
+            &[
+                ("board_id", "{board}"),
+                ("column_id", "{column}"),
+                ("title", "Taken over"),
+            ],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/boards/card/move",
+            Stranger,
+            &[
+                ("card_id", "{card}"),
+                ("column_id", "{column}"),
+                ("position", "1"),
+                ("version", "1"),
+            ],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/boards/card/move",
+            Visitor,
+            &[
+                ("card_id", "{card}"),
+                ("column_id", "{column}"),
+                ("position", "1"),
+                ("version", "1"),
+            ],
+            UNAUTHORIZED,
+        ),
+        case(
+            "/api/boards/card/state",
+            Stranger,
+            &[("card_id", "{card}"), ("action", "trash"), ("version", "1")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/boards/card/targets",
+            Stranger,
+            &[("card_id", "{card}")],
+            NOT_FOUND,
+        ),
         case("/api/chat/list", Visitor, &[], UNAUTHORIZED),
         case("/api/chat/unread", Visitor, &[], OK),
         case(
@@ -779,6 +859,10 @@ async fn world(app: &TestApp) -> World<'_> {
     let notification = owner.ok("/api/notifications/list", &[]).await[0]["id"].to_string();
     let conversation =
         owner.ok("/api/contracts/get", &[("id", &contract)]).await["conversation_id"].to_string();
+    let board = owner.ok("/api/contracts/get", &[("id", &contract)]).await["board_id"].to_string();
+    let board_view = owner.ok("/api/boards/get", &[("id", &board)]).await;
+    let column = board_view["columns"][0]["id"].to_string();
+    let card = board_view["columns"][0]["cards"][0]["id"].to_string();
     let message = owner
         .ok(
             "/api/chat/send",
@@ -837,6 +921,9 @@ async fn world(app: &TestApp) -> World<'_> {
         ("stranger", stranger_id),
         ("conversation", conversation),
         ("message", message),
+        ("board", board),
+        ("column", column),
+        ("card", card),
         ("notification", notification),
     ]);
     let callers = HashMap::from([

@@ -1,0 +1,11 @@
+//! Boards: a live kanban per hired team and personal boards, with columns,
+//! cards ordered by fractional ranks, versions against lost edits, and a
+//! "Move…" form beside drag and drop.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod rank;
+#[cfg(feature = "ssr")]
+pub mod server;

@@ -1,0 +1,235 @@
+//! What board pages show and what the live board topic carries.
+
+use serde::{Deserialize, Serialize};
+
+/// Cards a column sends at first; the rest come when the viewer scrolls
+/// there ("Show more"), so a 5,000-card board loads fast.
+pub const CARDS_PER_COLUMN: usize = 100;
+
+/// The columns every new board starts with.
+pub const DEFAULT_COLUMNS: [&str; 4] = ["To do", "In progress", "Review", "Done"];
+
+/// A line in the board list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardSummary {
+    /// The board.
+    pub id: i32,
+    /// Its name.
+    pub title: String,
+    /// Whether it belongs to a hired team (otherwise it is personal).
+    pub team: bool,
+    /// Cards on it (not archived or trashed).
+    pub cards: i64,
+}
+
+/// A board member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardMember {
+    /// Their account.
+    pub user_id: i32,
+    /// Their username.
+    pub username: String,
+    /// Their display name.
+    pub display_name: String,
+}
+
+/// A card as a column shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardSummary {
+    /// The card.
+    pub id: i32,
+    /// Its column.
+    pub column_id: i32,
+    /// Its fractional rank in the column (orders the column).
+    pub rank: String,
+    /// Its title.
+    pub title: String,
+    /// Bumped on every change.
+    pub version: i32,
+    /// Due date, `YYYY-MM-DD`.
+    pub due_on: Option<String>,
+    /// Whether the due date has passed (judged by the server, UTC).
+    pub overdue: bool,
+    /// The contract milestone it tracks.
+    pub milestone_id: Option<i32>,
+}
+
+/// A column with its first cards.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnView {
+    /// The column.
+    pub id: i32,
+    /// Its name.
+    pub name: String,
+    /// A soft limit on its cards.
+    pub wip_limit: Option<i32>,
+    /// Bumped on every change.
+    pub version: i32,
+    /// How many cards it holds.
+    pub total: usize,
+    /// Its first cards, in order.
+    pub cards: Vec<CardSummary>,
+}
+
+impl ColumnView {
+    /// Whether it holds more cards than its WIP limit.
+    pub fn over_limit(&self) -> bool {
+        self.wip_limit
+            .is_some_and(|limit| self.total > limit.max(0) as usize)
+    }
+}
+
+/// A board as its page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardView {
+    /// The board.
+    pub id: i32,
+    /// Its name.
+    pub title: String,
+    /// The team's gig, for a contract board.
+    pub gig_id: Option<i32>,
+    /// Who may read and change it.
+    pub members: Vec<BoardMember>,
+    /// Its columns, in order (archived ones left out).
+    pub columns: Vec<ColumnView>,
+    /// The signed-in member.
+    pub me: i32,
+}
+
+impl BoardView {
+    /// Where a card is: its column's index and its index there.
+    pub fn locate(&self, card: i32) -> Option<(usize, usize)> {
+        self.columns.iter().enumerate().find_map(|(c, column)| {
+            column
+                .cards
+                .iter()
+                .position(|k| k.id == card)
+                .map(|i| (c, i))
+        })
+    }
+
+    /// Puts `card` where its column and rank say, replacing its old place
+    /// (a live or optimistic update). Counts follow.
+    pub fn place(&mut self, card: CardSummary) {
+        self.remove(card.id);
+        if let Some(column) = self.columns.iter_mut().find(|c| c.id == card.column_id) {
+            let at = column.cards.partition_point(|k| k.rank < card.rank);
+            let shown_all = column.cards.len() == column.total;
+            if at < column.cards.len() || shown_all {
+                column.cards.insert(at, card);
+            }
+            column.total += 1;
+        }
+    }
+
+    /// Takes a card off the board (moved away, archived or trashed).
+    pub fn remove(&mut self, card: i32) {
+        for column in &mut self.columns {
+            if let Some(i) = column.cards.iter().position(|k| k.id == card) {
+                column.cards.remove(i);
+                column.total = column.total.saturating_sub(1);
+            }
+        }
+    }
+}
+
+/// A change to a board, pushed to everyone viewing it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum BoardChange {
+    /// A card was added, moved or edited: put it where its rank says.
+    Card {
+        /// The card as it is now.
+        card: CardSummary,
+        /// Who did it.
+        by: i32,
+    },
+    /// A card left the board (archived or trashed).
+    CardGone {
+        /// The card.
+        id: i32,
+        /// Who did it.
+        by: i32,
+    },
+    /// Columns, members or many ranks changed: fetch the board again.
+    Reload {
+        /// Who did it (0: Guild).
+        by: i32,
+    },
+}
+
+/// Where a card can go: the form behind "Move…".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveTarget {
+    /// The column.
+    pub column_id: i32,
+    /// The column's name.
+    pub name: String,
+    /// How many cards it has (positions run 1 to this plus one).
+    pub total: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(id: i32, column_id: i32, rank: &str) -> CardSummary {
+        CardSummary {
+            id,
+            column_id,
+            rank: rank.into(),
+            title: format!("Card {id}"),
+            version: 1,
+            due_on: None,
+            overdue: false,
+            milestone_id: None,
+        }
+    }
+
+    fn board() -> BoardView {
+        let column = |id, cards: Vec<CardSummary>| ColumnView {
+            id,
+            name: format!("Column {id}"),
+            wip_limit: Some(1),
+            version: 1,
+            total: cards.len(),
+            cards,
+        };
+        BoardView {
+            id: 1,
+            title: "Board".into(),
+            gig_id: None,
+            members: vec![],
+            columns: vec![
+                column(10, vec![card(1, 10, "40"), card(2, 10, "80")]),
+                column(20, vec![card(3, 20, "80")]),
+            ],
+            me: 1,
+        }
+    }
+
+    #[test]
+    fn placing_a_card_moves_it_by_rank() {
+        let mut b = board();
+        b.place(card(1, 20, "8180"));
+        assert_eq!(b.locate(1), Some((1, 1)));
+        assert_eq!(b.columns[0].total, 1);
+        assert_eq!(b.columns[1].total, 2);
+        assert!(b.columns[1].over_limit());
+        assert!(!b.columns[0].over_limit());
+        b.place(card(1, 20, "3f80"));
+        assert_eq!(b.locate(1), Some((1, 0)));
+        assert_eq!(b.columns[1].total, 2);
+    }
+
+    #[test]
+    fn a_card_beyond_the_shown_ones_is_counted_not_shown() {
+        let mut b = board();
+        b.columns[0].total = 5;
+        b.place(card(9, 10, "ff80"));
+        assert_eq!(b.locate(9), None);
+        assert_eq!(b.columns[0].total, 6);
+        b.remove(1);
+        assert_eq!(b.columns[0].total, 5);
+    }
+}

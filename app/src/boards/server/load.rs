@@ -1,0 +1,258 @@
+//! Reading boards: the list of mine, and one board with each column's
+//! first cards (a fixed number of queries whatever the board's size).
+
+use crate::boards::model::{
+    BoardMember, BoardSummary, BoardView, CARDS_PER_COLUMN, CardSummary, ColumnView,
+};
+use crate::entity::{board, board_column, board_member, card, user};
+use crate::error::AppError;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use std::collections::HashMap;
+
+/// The columns `card::Entity` queries select for a [`CardSummary`].
+#[derive(FromQueryResult)]
+struct CardRow {
+    id: i32,
+    column_id: i32,
+    rank: String,
+    title: String,
+    version: i32,
+    due_on: Option<String>,
+    milestone_id: Option<i32>,
+}
+
+impl From<CardRow> for CardSummary {
+    fn from(r: CardRow) -> Self {
+        CardSummary {
+            id: r.id,
+            column_id: r.column_id,
+            rank: r.rank,
+            title: r.title,
+            version: r.version,
+            overdue: is_overdue(r.due_on.as_deref()),
+            due_on: r.due_on,
+            milestone_id: r.milestone_id,
+        }
+    }
+}
+
+/// Whether a `YYYY-MM-DD` due date is before today (UTC).
+pub fn is_overdue(due: Option<&str>) -> bool {
+    let today = chrono::DateTime::from_timestamp_millis(crate::live::server::hub::now_ms())
+        .map(|t| t.date_naive());
+    due.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .zip(today)
+        .is_some_and(|(due, today)| due < today)
+}
+
+/// A card as columns show it.
+pub fn summary(c: &card::Model) -> CardSummary {
+    CardSummary {
+        id: c.id,
+        column_id: c.column_id,
+        rank: c.rank.clone(),
+        title: c.title.clone(),
+        version: c.version,
+        due_on: c.due_on.clone(),
+        overdue: is_overdue(c.due_on.as_deref()),
+        milestone_id: c.milestone_id,
+    }
+}
+
+fn card_columns() -> [card::Column; 7] {
+    [
+        card::Column::Id,
+        card::Column::ColumnId,
+        card::Column::Rank,
+        card::Column::Title,
+        card::Column::Version,
+        card::Column::DueOn,
+        card::Column::MilestoneId,
+    ]
+}
+
+/// The boards `user` is on: team boards first, then by name.
+pub async fn mine(db: &impl ConnectionTrait, user: i32) -> Result<Vec<BoardSummary>, AppError> {
+    let ids: Vec<i32> = board_member::Entity::find()
+        .select_only()
+        .column(board_member::Column::BoardId)
+        .filter(board_member::Column::UserId.eq(user))
+        .into_tuple()
+        .all(db)
+        .await?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let boards = board::Entity::find()
+        .filter(board::Column::Id.is_in(ids.clone()))
+        .all(db)
+        .await?;
+    let counts: HashMap<i32, i64> = card::Entity::find()
+        .select_only()
+        .column(card::Column::BoardId)
+        .column_as(card::Column::Id.count(), "n")
+        .filter(card::Column::BoardId.is_in(ids))
+        .filter(card::Column::State.eq(card::State::Active))
+        .group_by(card::Column::BoardId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut list: Vec<BoardSummary> = boards
+        .into_iter()
+        .map(|b| BoardSummary {
+            id: b.id,
+            cards: counts.get(&b.id).copied().unwrap_or(0),
+            team: b.kind == board::Kind::Contract,
+            title: b.title,
+        })
+        .collect();
+    list.sort_by(|a, b| b.team.cmp(&a.team).then_with(|| a.title.cmp(&b.title)));
+    Ok(list)
+}
+
+/// The members of a board, by name.
+pub async fn members(
+    db: &impl ConnectionTrait,
+    board_id: i32,
+) -> Result<Vec<BoardMember>, AppError> {
+    let ids: Vec<i32> = board_member::Entity::find()
+        .select_only()
+        .column(board_member::Column::UserId)
+        .filter(board_member::Column::BoardId.eq(board_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut members: Vec<BoardMember> = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| BoardMember {
+            user_id: u.id,
+            username: u.username,
+            display_name: u.display_name,
+        })
+        .collect();
+    members.sort_by(|a, b| a.display_name.cmp(&b.display_name));
+    Ok(members)
+}
+
+/// The board's columns in order (archived ones left out).
+pub async fn columns(
+    db: &impl ConnectionTrait,
+    board_id: i32,
+) -> Result<Vec<board_column::Model>, AppError> {
+    Ok(board_column::Entity::find()
+        .filter(board_column::Column::BoardId.eq(board_id))
+        .filter(board_column::Column::Archived.eq(false))
+        .order_by_asc(board_column::Column::Rank)
+        .order_by_asc(board_column::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// One column's active cards from `offset`, at most `limit`, in order.
+pub async fn column_cards(
+    db: &impl ConnectionTrait,
+    column: i32,
+    offset: u64,
+    limit: u64,
+) -> Result<Vec<CardSummary>, AppError> {
+    Ok(card::Entity::find()
+        .select_only()
+        .columns(card_columns())
+        .filter(card::Column::ColumnId.eq(column))
+        .filter(card::Column::State.eq(card::State::Active))
+        .order_by_asc(card::Column::Rank)
+        .order_by_asc(card::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .into_model::<CardRow>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(CardSummary::from)
+        .collect())
+}
+
+/// How many active cards each of a board's columns holds.
+async fn column_totals(
+    db: &impl ConnectionTrait,
+    board_id: i32,
+) -> Result<HashMap<i32, i64>, AppError> {
+    Ok(card::Entity::find()
+        .select_only()
+        .column(card::Column::ColumnId)
+        .column_as(card::Column::Id.count(), "n")
+        .filter(card::Column::BoardId.eq(board_id))
+        .filter(card::Column::State.eq(card::State::Active))
+        .group_by(card::Column::ColumnId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// A board as its page shows it, for a member (the caller checks).
+pub async fn board_view(
+    db: &impl ConnectionTrait,
+    b: &board::Model,
+    me: i32,
+) -> Result<BoardView, AppError> {
+    let cols = columns(db, b.id).await?;
+    let totals = column_totals(db, b.id).await?;
+    let mut columns = Vec::with_capacity(cols.len());
+    for c in cols {
+        let cards = column_cards(db, c.id, 0, CARDS_PER_COLUMN as u64).await?;
+        columns.push(ColumnView {
+            id: c.id,
+            name: c.name,
+            wip_limit: c.wip_limit,
+            version: c.version,
+            total: totals.get(&c.id).copied().unwrap_or(0) as usize,
+            cards,
+        });
+    }
+    Ok(BoardView {
+        id: b.id,
+        title: b.title.clone(),
+        gig_id: b.gig_id,
+        members: members(db, b.id).await?,
+        columns,
+        me,
+    })
+}
+
+/// A member's card (active), its board and the columns it can move to
+/// with their sizes (the "Move…" form).
+pub async fn move_targets(
+    db: &impl ConnectionTrait,
+    card_id: i32,
+    me: i32,
+) -> Result<(i32, CardSummary, Vec<crate::boards::model::MoveTarget>), AppError> {
+    let c = card::Entity::find_by_id(card_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    crate::boards::server::access::member_board(db, c.board_id, me).await?;
+    if c.state != card::State::Active {
+        return Err(AppError::NotFound);
+    }
+    let totals = column_totals(db, c.board_id).await?;
+    let targets = columns(db, c.board_id)
+        .await?
+        .into_iter()
+        .map(|col| crate::boards::model::MoveTarget {
+            total: totals.get(&col.id).copied().unwrap_or(0) as usize,
+            column_id: col.id,
+            name: col.name,
+        })
+        .collect();
+    Ok((c.board_id, summary(&c), targets))
+}

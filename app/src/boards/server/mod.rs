@@ -1,0 +1,7 @@
+//! Boards on the server: membership checks, loading, changes and the
+//! boards that follow a hired team.
+
+pub mod access;
+pub mod load;
+pub mod service;
+pub mod team;
