@@ -114,9 +114,12 @@ async fn every_page_renders_without_logging_errors() {
             &[("need", "my bakery needs an online shop")],
         )
         .await;
-    let conversation = owner
+    let contract_view = owner
         .ok("/api/contracts/get", &[("id", &contract.to_string())])
-        .await["conversation_id"]
+        .await;
+    let conversation = contract_view["conversation_id"].to_string();
+    let board = contract_view["board_id"].to_string();
+    let card = owner.ok("/api/boards/get", &[("id", &board)]).await["columns"][0]["cards"][0]["id"]
         .to_string();
     owner
         .ok(
@@ -172,6 +175,7 @@ async fn every_page_renders_without_logging_errors() {
                 "/notifications",
                 "/notifications?show=all",
                 "/settings/notifications",
+                "/boards",
             ]
             .iter()
             .map(|p| p.to_string()),
@@ -181,6 +185,8 @@ async fn every_page_renders_without_logging_errors() {
             format!("/gigs/{waiting}"),
             format!("/contracts/{contract}"),
             format!("/messages/{conversation}"),
+            format!("/boards/{board}"),
+            format!("/boards/{board}/cards/{card}/move"),
         ])
         .collect();
 

@@ -3,6 +3,9 @@
 //! "Move…" form beside drag and drop.
 
 pub mod api;
+#[cfg(feature = "hydrate")]
+mod drag;
+mod live_board;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -94,6 +94,9 @@ pub struct BoardView {
     pub columns: Vec<ColumnView>,
     /// The signed-in member.
     pub me: i32,
+    /// Whether the signed-in member may invite people (the owner of a
+    /// personal board).
+    pub can_invite: bool,
 }
 
 impl BoardView {
@@ -120,6 +123,25 @@ impl BoardView {
             }
             column.total += 1;
         }
+    }
+
+    /// Moves a card to `index` of the column at position `column` (indices
+    /// into what is shown), as a drag or a keyboard move does before the
+    /// server answers; the server's answer then sets its rank.
+    pub fn move_to(&mut self, card: i32, column: usize, index: usize) {
+        let Some((c, i)) = self.locate(card) else {
+            return;
+        };
+        if column >= self.columns.len() {
+            return;
+        }
+        let mut moving = self.columns[c].cards.remove(i);
+        self.columns[c].total = self.columns[c].total.saturating_sub(1);
+        let target = &mut self.columns[column];
+        moving.column_id = target.id;
+        let index = index.min(target.cards.len());
+        target.cards.insert(index, moving);
+        target.total += 1;
     }
 
     /// Takes a card off the board (moved away, archived or trashed).
@@ -205,6 +227,7 @@ mod tests {
                 column(20, vec![card(3, 20, "80")]),
             ],
             me: 1,
+            can_invite: false,
         }
     }
 
@@ -220,6 +243,19 @@ mod tests {
         b.place(card(1, 20, "3f80"));
         assert_eq!(b.locate(1), Some((1, 0)));
         assert_eq!(b.columns[1].total, 2);
+    }
+
+    #[test]
+    fn moving_by_index_keeps_counts_and_order() {
+        let mut b = board();
+        b.move_to(2, 1, 0);
+        assert_eq!(b.locate(2), Some((1, 0)));
+        assert_eq!(b.columns[1].cards[0].column_id, 20);
+        assert_eq!((b.columns[0].total, b.columns[1].total), (1, 2));
+        b.move_to(2, 1, 99);
+        assert_eq!(b.locate(2), Some((1, 1)));
+        b.move_to(2, 7, 0);
+        assert_eq!(b.locate(2), Some((1, 1)), "no such column: nothing moves");
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! live) and `/boards/:id/cards/:card/move` (the "Move…" form, which also
 //! works without JavaScript).
 
-use super::api::{AddCard, CreateBoard, MoveCard, get_board, list_boards, move_targets};
-use super::model::{BoardView, CardSummary, ColumnView};
+use super::api::{CreateBoard, InviteMember, MoveCard, get_board, list_boards, move_targets};
+use super::live_board::LiveBoard;
+use super::model::BoardView;
 use crate::live::context::use_live;
-use crate::live::protocol::{ServerFrame, Signal as LiveSignal, Topic};
+use crate::live::protocol::Topic;
 use crate::ui::form::action_error;
 use crate::ui::widgets::{ActionError, ErrorNote};
 use leptos::prelude::*;
@@ -92,24 +93,12 @@ pub fn BoardPage() -> impl IntoView {
         },
     );
     live.watch(Topic::Board { id: id() });
-    live.on_frame(move |frame| {
-        let ours = match frame {
-            ServerFrame::Welcome { .. } => true,
-            ServerFrame::Signal {
-                topic: Topic::Board { id: board },
-                signal: LiveSignal::Board { .. },
-            } => *board == id(),
-            _ => false,
-        };
-        if ours {
-            version.update(|v| *v += 1);
-        }
-    });
+    let refetch = Callback::new(move |_: ()| version.update(|v| *v += 1));
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match board.await {
-                    Ok(Some(b)) => view! { <Board board=b/> }.into_any(),
+                    Ok(Some(b)) => view! { <Board board=b refetch/> }.into_any(),
                     Ok(None) => view! { <Redirect path=format!("/login?next=/boards/{}", id())/> }.into_any(),
                     Err(e) => view! { <ErrorNote error=e/> }.into_any(),
                 }
@@ -119,77 +108,31 @@ pub fn BoardPage() -> impl IntoView {
 }
 
 #[component]
-fn Board(board: BoardView) -> impl IntoView {
+fn Board(board: BoardView, #[prop(into)] refetch: Callback<()>) -> impl IntoView {
     let names: Vec<String> = board
         .members
         .iter()
         .map(|m| m.display_name.clone())
         .collect();
     let board_id = board.id;
+    let invite = ServerAction::<InviteMember>::new();
     view! {
         <Title text=format!("{} · Board · Guild", board.title)/>
         <p><A href="/boards">"← All boards"</A></p>
         <h1>{board.title.clone()}</h1>
-        <p class="muted">"Members: " {names.join(", ")}</p>
-        <div class="board" data-board=board_id>
-            {board.columns.into_iter().map(|c| view! { <Column board_id column=c/> }).collect_view()}
-        </div>
+        <p class="muted" data-test="board-members">"Members: " {names.join(", ")}</p>
+        {board.can_invite.then(|| view! {
+            <ActionForm action=invite attr:class="inline-form">
+                <input type="hidden" name="board_id" value=board_id/>
+                <label for="invite-username">"Invite by username"</label>
+                <input id="invite-username" name="username" required maxlength="64"/>
+                <button type="submit" class="button">"Invite"</button>
+            </ActionForm>
+            <ActionError error=action_error(invite)/>
+        })}
+        <LiveBoard board refetch/>
     }
     .into_any()
-}
-
-#[component]
-fn Column(board_id: i32, column: ColumnView) -> impl IntoView {
-    let add = ServerAction::<AddCard>::new();
-    let over = column.over_limit();
-    let heading = format!("column-{}", column.id);
-    let labelled_by = heading.clone();
-    let field = format!("new-card-{}", column.id);
-    let more = column.total.saturating_sub(column.cards.len());
-    view! {
-        <section class="board-column" data-column=column.id aria-labelledby=labelled_by>
-            <h2 id=heading>
-                {column.name.clone()}
-                <span class="muted">" · " {column.total}
-                    {column.wip_limit.map(|limit| format!(" of {limit}"))}
-                </span>
-            </h2>
-            {over.then(|| view! {
-                <p class="wip-warning" role="note">"Over its work-in-progress limit"</p>
-            })}
-            <ul role="list" aria-label=column.name.clone() class="card-list">
-                {column.cards.into_iter().map(|card| view! { <Card board_id card/> }).collect_view()}
-            </ul>
-            {(more > 0).then(|| view! { <p class="muted">{format!("{more} more cards")}</p> })}
-            <ActionForm action=add attr:class="add-card">
-                <input type="hidden" name="board_id" value=board_id/>
-                <input type="hidden" name="column_id" value=column.id/>
-                <label for=field.clone() class="visually-hidden">{format!("New card in {}", column.name)}</label>
-                <input id=field name="title" required maxlength="200" placeholder="Card title"/>
-                <button type="submit" class="button">"Add card"</button>
-            </ActionForm>
-            <ActionError error=action_error(add)/>
-        </section>
-    }
-}
-
-#[component]
-fn Card(board_id: i32, card: CardSummary) -> impl IntoView {
-    let overdue = card.overdue;
-    view! {
-        <li class="card" id=format!("card-{}", card.id) data-card=card.id data-version=card.version aria-label=card.title.clone()>
-            <span class="card-title">{card.title.clone()}</span>
-            {card.milestone_id.map(|_| view! { <span class="pill">"Milestone"</span> })}
-            {card.due_on.clone().map(|due| view! {
-                <span class="card-due" class:overdue=overdue>
-                    {if overdue { "Overdue: " } else { "Due " }} {due}
-                </span>
-            })}
-            <form method="get" action=format!("/boards/{board_id}/cards/{}/move", card.id) class="card-move">
-                <button type="submit" class="button button--small">"Move"</button>
-            </form>
-        </li>
-    }
 }
 
 /// The "Move…" form: a column and a position, as a plain form.
@@ -221,7 +164,7 @@ pub fn MoveCardPage() -> impl IntoView {
                             <select id="move-column" name="column_id">
                                 {columns.iter().map(|c| view! {
                                     <option value=c.column_id selected=c.column_id == card.column_id>
-                                        {format!("{} ({} cards)", c.name, c.total)}
+                                        {c.name.clone()}
                                     </option>
                                 }).collect_view()}
                             </select>

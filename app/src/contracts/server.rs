@@ -295,8 +295,15 @@ pub async fn submit_milestone(
         ],
     )
     .await?;
+    let card = crate::boards::server::milestones::follow(
+        &txn,
+        milestone_id,
+        crate::boards::server::milestones::Stage::Delivered,
+    )
+    .await?;
     txn.commit().await?;
     publish(hub, stored);
+    crate::boards::server::milestones::publish(hub, card);
     Ok(())
 }
 
@@ -370,8 +377,15 @@ pub async fn approve_milestone(
         settle_after_contracts(&txn, gig_id).await?;
     }
     let stored = raise(&txn, notices).await?;
+    let card = crate::boards::server::milestones::follow(
+        &txn,
+        milestone_id,
+        crate::boards::server::milestones::Stage::Approved,
+    )
+    .await?;
     txn.commit().await?;
     publish(hub, stored);
+    crate::boards::server::milestones::publish(hub, card);
     Ok(())
 }
 

@@ -265,8 +265,22 @@ async fn chat(args: &Args, users: &[LoadUser]) -> std::process::ExitCode {
     if let Some(k) = killer {
         let _ = k.await;
     }
-    // Let the last messages arrive (and reconnecting clients resume).
-    tokio::time::sleep(Duration::from_secs(if chaos { 15 } else { 3 })).await;
+    // Let the last messages arrive (and reconnecting clients resume): at
+    // most 15 s, less once everything acknowledged was seen.
+    let drained = Instant::now();
+    while drained.elapsed() < Duration::from_secs(15) {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        let sent: usize = acked.lock().unwrap().values().map(Vec::len).sum();
+        let seen: usize = received
+            .lock()
+            .unwrap()
+            .values()
+            .map(|r| r.numbers.len())
+            .sum();
+        if !chaos && seen >= sent && drained.elapsed() > Duration::from_secs(1) {
+            break;
+        }
+    }
     stop.store(true, Ordering::SeqCst);
     for t in tasks {
         let _ = t.await;
@@ -352,7 +366,9 @@ async fn run_user(
     stop: Arc<AtomicBool>,
     errors: Arc<AtomicU64>,
 ) {
-    let mut last_seq: Option<i64> = None;
+    // Load users are minted fresh, with an empty event log: resuming from 0
+    // delivers what the partner sent before this socket said hello.
+    let mut last_seq: Option<i64> = Some(0);
     let mut next_number: u64 = 1;
     // Sent but not acknowledged: resent with the same client id after a reconnect.
     let mut pending: HashMap<String, u64> = HashMap::new();

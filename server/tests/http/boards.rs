@@ -355,3 +355,88 @@ async fn someone_not_on_the_board_can_neither_read_nor_change_it() {
         "nothing changed"
     );
 }
+
+#[tokio::test]
+async fn milestone_cards_follow_delivery_and_approval() {
+    let app = TestApp::new().await;
+    let (mut owner, mut dev, contract) = contract_setup(&app).await;
+    let view = dev.ok("/api/contracts/get", &[("id", &contract)]).await;
+    let board_id = view["board_id"].to_string();
+    let design = view["milestones"][0]["id"].to_string();
+    dev.ok(
+        "/api/contracts/milestones/submit",
+        &[("milestone_id", &design)],
+    )
+    .await;
+    let board = owner.ok("/api/boards/get", &[("id", &board_id)]).await;
+    assert_eq!(layout(&board)[2].1, vec!["Design"], "delivered: Review");
+    owner
+        .ok(
+            "/api/contracts/milestones/approve",
+            &[("milestone_id", &design)],
+        )
+        .await;
+    let board = owner.ok("/api/boards/get", &[("id", &board_id)]).await;
+    assert_eq!(layout(&board)[3].1, vec!["Design"], "approved: Done");
+    assert_eq!(layout(&board)[0].1, vec!["Build"]);
+}
+
+#[tokio::test]
+async fn a_move_reaches_members_viewing_the_board_and_strangers_cannot_listen() {
+    use super::live_support::Socket;
+    use serde_json::json;
+    let app = TestApp::new().await;
+    let addr = app.serve().await;
+    let (mut owner, dev, contract) = contract_setup(&app).await;
+    let board_id: i32 = owner.ok("/api/contracts/get", &[("id", &contract)]).await["board_id"]
+        .as_i64()
+        .unwrap() as i32;
+    let board = owner
+        .ok("/api/boards/get", &[("id", &board_id.to_string())])
+        .await;
+    let done = column_id(&board, "Done");
+    let build = card(&board, "Build")["id"].to_string();
+
+    let (mut watcher, _) = Socket::connect(addr, &dev, None).await;
+    watcher
+        .send(json!({"type": "subscribe", "topic": {"kind": "board", "id": board_id}}))
+        .await;
+    let mut stranger = app.client();
+    stranger.sign_up("stranger", &["wants_client"]).await;
+    let (mut outsider, _) = Socket::connect(addr, &stranger, None).await;
+    outsider
+        .send(json!({"type": "subscribe", "topic": {"kind": "board", "id": board_id}}))
+        .await;
+    let refused = outsider.next().await;
+    assert_eq!(refused["type"], "error");
+    assert_eq!(refused["code"], "forbidden");
+
+    // Make sure the subscription is in place before moving.
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    owner
+        .ok(
+            "/api/boards/card/move",
+            &[
+                ("card_id", &build),
+                ("column_id", &done),
+                ("position", "1"),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    let signal = watcher.next_of("signal").await;
+    assert_eq!(signal["topic"]["kind"], "board");
+    assert_eq!(signal["signal"]["change"]["change"], "card");
+    assert_eq!(signal["signal"]["change"]["card"]["title"], "Build");
+    assert_eq!(
+        signal["signal"]["change"]["card"]["column_id"].to_string(),
+        done
+    );
+    assert!(
+        outsider
+            .try_next(std::time::Duration::from_millis(300))
+            .await
+            .is_none(),
+        "the stranger hears nothing"
+    );
+}

@@ -226,6 +226,7 @@ pub async fn board_view(
         members: members(db, b.id).await?,
         columns,
         me,
+        can_invite: b.kind == board::Kind::Personal && b.owner_id == me,
     })
 }
 

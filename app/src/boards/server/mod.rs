@@ -3,5 +3,6 @@
 
 pub mod access;
 pub mod load;
+pub mod milestones;
 pub mod service;
 pub mod team;
