@@ -20,6 +20,9 @@ const LONG_PRESS_MS: i32 = 350;
 /// How near an edge the pointer must be to scroll, in pixels.
 const EDGE: f64 = 40.0;
 
+/// A window listener kept until the press ends.
+type Listener = (&'static str, Closure<dyn FnMut(web_sys::Event)>);
+
 struct Press {
     card: i32,
     pointer: i32,
@@ -28,7 +31,7 @@ struct Press {
     active: bool,
     ctx: DragCtx,
     timer: Option<i32>,
-    listeners: Vec<(&'static str, Closure<dyn FnMut(web_sys::Event)>)>,
+    listeners: Vec<Listener>,
 }
 
 thread_local! {
