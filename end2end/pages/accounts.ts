@@ -1,5 +1,5 @@
 import { expect, Page } from '@playwright/test';
-import { open, PASSWORD, waitForHydration } from './app';
+import { open, PASSWORD, uniqueName, waitForHydration } from './app';
 
 /** The sign-up page. */
 export class SignupPage {
@@ -87,4 +87,16 @@ export class DashboardPage {
   async settle(): Promise<void> {
     await waitForHydration(this.page);
   }
+}
+
+/** Signs up a new hiring-side account (a fresh username) and lands on the dashboard. */
+export async function signUpClient(page: Page, prefix: string, displayName: string): Promise<string> {
+  const name = uniqueName(prefix);
+  const signup = new SignupPage(page);
+  await signup.goto();
+  await signup.fill({ email: `${name}@example.com`, username: name, displayName });
+  await signup.chooseSides(true, false);
+  await signup.submit();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return name;
 }

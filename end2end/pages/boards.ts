@@ -26,6 +26,11 @@ export class BoardPage {
     return scope.getByRole('listitem', { name: title, exact: true });
   }
 
+  /** The region that announces drag and keyboard moves. */
+  announcer(): Locator {
+    return this.page.locator('[data-test="board-announcer"]');
+  }
+
   /** Adds a card to a column. */
   async addCard(column: string, title: string): Promise<void> {
     await this.page.getByLabel(`New card in ${column}`).fill(title);
@@ -39,7 +44,7 @@ export class BoardPage {
   /** Moves a card through its "Move" form to a column and position. */
   async moveWithForm(title: string, column: string, position: number): Promise<void> {
     await this.card(title).getByRole('button', { name: 'Move' }).click();
-    await expect(this.page).toHaveURL(/\/cards\/\d+\/move$/);
+    await expect(this.page).toHaveURL(/\/cards\/\d+\/move\??$/);
     await waitForHydration(this.page);
     await this.page.getByLabel('Column').selectOption({ label: column });
     await this.page.getByLabel('Position').fill(String(position));

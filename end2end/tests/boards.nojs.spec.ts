@@ -1,16 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { uniqueName } from '../pages/app';
-import { SignupPage } from '../pages/accounts';
+import { signUpClient } from '../pages/accounts';
 import { BoardPage } from '../pages/boards';
 
 test('without JavaScript a card is added and moved with the Move form', async ({ page }) => {
-  const name = uniqueName('board');
-  const signup = new SignupPage(page);
-  await signup.goto();
-  await signup.fill({ email: `${name}@example.com`, username: name, displayName: 'Bea Board' });
-  await signup.chooseSides(true, false);
-  await signup.submit();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signUpClient(page, 'board', 'Bea Board');
 
   const board = new BoardPage(page);
   await board.create('Shop launch');

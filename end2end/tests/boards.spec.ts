@@ -1,17 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, logIn, newActor } from '../pages/actors';
-import { open, uniqueName } from '../pages/app';
-import { SignupPage } from '../pages/accounts';
+import { open } from '../pages/app';
+import { signUpClient } from '../pages/accounts';
 import { BoardPage } from '../pages/boards';
 
 test('a card moved by one member moves live on another member\'s board', async ({ page, browser }) => {
-  const name = uniqueName('board');
-  const signup = new SignupPage(page);
-  await signup.goto();
-  await signup.fill({ email: `${name}@example.com`, username: name, displayName: 'Bea Board' });
-  await signup.chooseSides(true, false);
-  await signup.submit();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signUpClient(page, 'board', 'Bea Board');
 
   const board = new BoardPage(page);
   const path = await board.create('Shop launch');
@@ -43,4 +37,70 @@ test('a contract page links to its team board', async ({ page }) => {
   await expect(page).toHaveURL(/\/boards\/\d+$/);
   await expect(page.getByRole('list', { name: 'To do', exact: true })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Done', exact: true })).toBeVisible();
+});
+
+test('a card is moved with the keyboard alone, each step announced', async ({ page }) => {
+  await signUpClient(page, 'keys', 'Kim Keys');
+
+  const board = new BoardPage(page);
+  await board.create('Keyboard board');
+  await board.addCard('To do', 'Logo drafts');
+  await board.addCard('To do', 'Price list');
+
+  const card = board.card('Logo drafts', 'To do');
+  await card.focus();
+  await page.keyboard.press('Space');
+  await expect(board.announcer()).toContainText("Picked up card 'Logo drafts'");
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(board.announcer()).toContainText("Card 'Logo drafts' is over Review, position 1 of 1");
+  await page.keyboard.press('Space');
+  await expect(board.announcer()).toContainText("Card 'Logo drafts' moved to Review, position 1 of 1");
+  await expect(board.card('Logo drafts', 'Review')).toHaveAttribute('data-version', '2');
+
+  // Escape puts a card back where it was.
+  await board.card('Price list', 'To do').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Escape');
+  await expect(board.card('Price list', 'To do')).toBeVisible();
+  await expect(board.announcer()).toContainText('Move cancelled');
+
+  // The move was stored: it survives a reload.
+  await page.reload();
+  await expect(board.card('Logo drafts', 'Review')).toBeVisible();
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, isMobile: false, viewport: { width: 1100, height: 800 } });
+
+  test('a long press picks a card up and a drag moves it', async ({ page }) => {
+    await signUpClient(page, 'touch', 'Tia Touch');
+
+    const board = new BoardPage(page);
+    await board.create('Touch board');
+    await board.addCard('To do', 'Logo drafts');
+
+    const from = await board.card('Logo drafts', 'To do').locator('.card-title').boundingBox();
+    const to = await board.column('In progress').boundingBox();
+    if (!from || !to) throw new Error('the card and the column must be on screen');
+    const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+    const end = { x: to.x + to.width / 2, y: to.y + 8 };
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [start] });
+    await page.waitForTimeout(600);
+    for (let step = 1; step <= 12; step++) {
+      const x = start.x + ((end.x - start.x) * step) / 12;
+      const y = start.y + ((end.y - start.y) * step) / 12;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+      await page.waitForTimeout(30);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+
+    await expect(board.card('Logo drafts', 'In progress')).toBeVisible();
+    // The server confirmed the move (the card's version went up).
+    await expect(board.card('Logo drafts', 'In progress')).toHaveAttribute('data-version', '2');
+    await page.reload();
+    await expect(board.card('Logo drafts', 'In progress')).toBeVisible();
+  });
 });

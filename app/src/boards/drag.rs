@@ -20,8 +20,12 @@ const LONG_PRESS_MS: i32 = 350;
 /// How near an edge the pointer must be to scroll, in pixels.
 const EDGE: f64 = 40.0;
 
-/// A window listener kept until the press ends.
-type Listener = (&'static str, Closure<dyn FnMut(web_sys::Event)>);
+/// A listener kept until the press ends: where, which event, the closure.
+type Listener = (
+    web_sys::EventTarget,
+    &'static str,
+    Closure<dyn FnMut(web_sys::Event)>,
+);
 
 struct Press {
     card: i32,
@@ -57,6 +61,7 @@ pub fn pointer_down(ctx: DragCtx, card: i32, ev: PointerEvent) {
     }
     end_press(false);
     let touch = ev.pointer_type() != "mouse";
+
     let press = Rc::new(RefCell::new(Press {
         card,
         pointer: ev.pointer_id(),
@@ -81,8 +86,9 @@ pub fn pointer_down(ctx: DragCtx, card: i32, ev: PointerEvent) {
             )
             .ok();
     }
-    listen(&press, "pointermove", false, on_move);
-    listen(&press, "pointerup", false, |press, ev| {
+    let win: web_sys::EventTarget = window().into();
+    listen(&press, &win, "pointermove", false, on_move);
+    listen(&press, &win, "pointerup", false, |press, ev| {
         let Some(ev) = ev.dyn_ref::<PointerEvent>() else {
             return;
         };
@@ -90,20 +96,26 @@ pub fn pointer_down(ctx: DragCtx, card: i32, ev: PointerEvent) {
             end_press(true);
         }
     });
-    listen(&press, "pointercancel", false, |_, _| end_press(false));
-    listen(&press, "keydown", false, |_, ev| {
+    listen(&press, &win, "pointercancel", false, |_, _| {
+        end_press(false)
+    });
+    listen(&press, &win, "keydown", false, |_, ev| {
         if let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>()
             && key.key() == "Escape"
         {
             end_press(false);
         }
     });
-    // Not passive: once a card is carried, the finger must not scroll.
-    listen(&press, "touchmove", true, |press, ev| {
-        if press.borrow().active {
-            ev.prevent_default();
-        }
-    });
+    // Not passive: once a card is carried, the finger must not scroll. On
+    // the element the finger touched, because touch events keep going to it
+    // even after the card moved (and that element left the page).
+    if let Some(touched) = ev.target() {
+        listen(&press, &touched, "touchmove", true, |press, ev| {
+            if press.borrow().active {
+                ev.prevent_default();
+            }
+        });
+    }
     PRESS.with(|p| *p.borrow_mut() = Some(press));
 }
 
@@ -113,6 +125,7 @@ fn window() -> web_sys::Window {
 
 fn listen(
     press: &Rc<RefCell<Press>>,
+    target: &web_sys::EventTarget,
     event: &'static str,
     not_passive: bool,
     handler: fn(&Rc<RefCell<Press>>, &web_sys::Event),
@@ -125,12 +138,15 @@ fn listen(
     });
     let options = web_sys::AddEventListenerOptions::new();
     options.set_passive(!not_passive);
-    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
         event,
         closure.as_ref().unchecked_ref(),
         &options,
     );
-    press.borrow_mut().listeners.push((event, closure));
+    press
+        .borrow_mut()
+        .listeners
+        .push((target.clone(), event, closure));
 }
 
 fn activate(press: &Rc<RefCell<Press>>) {
@@ -140,6 +156,15 @@ fn activate(press: &Rc<RefCell<Press>>) {
     }
     p.active = true;
     p.timer = None;
+    // A finger's pointer is captured by the card it touched, and a card that
+    // moves to another column is a new element, whose events would no longer
+    // reach the window: the board itself, which stays, takes the capture.
+    if let Some(board) = window()
+        .document()
+        .and_then(|d| d.query_selector(".board").ok().flatten())
+    {
+        let _ = board.set_pointer_capture(p.pointer);
+    }
     (p.ctx.pick_up)(p.card);
 }
 
@@ -169,7 +194,6 @@ fn on_move(press: &Rc<RefCell<Press>>, ev: &web_sys::Event) {
         }
         activate(press);
     }
-    ev.prevent_default();
     auto_scroll(x, y);
     if let Some((column, index)) = drop_point(press.borrow().card, x, y) {
         let p = press.borrow();
@@ -265,9 +289,8 @@ fn end_press(dropped: bool) {
         window().clear_timeout_with_handle(timer);
     }
     let listeners: Vec<_> = p.listeners.drain(..).collect();
-    for (event, closure) in &listeners {
-        let _ =
-            window().remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    for (target, event, closure) in &listeners {
+        let _ = target.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     }
     // One of these closures may be running right now: free them later.
     let later = Closure::once_into_js(move || drop(listeners));

@@ -181,21 +181,28 @@ fn Card(card_id: i32) -> impl IntoView {
     let ctx = expect_context::<BoardCtx>();
     let board_id = ctx.store.with_untracked(|b| b.id);
     let card = move || ctx.store.with(|b| find_card(b, card_id));
-    let initial = card().unwrap_or_else(|| CardSummary {
-        id: card_id,
-        column_id: 0,
-        rank: String::new(),
-        title: String::new(),
-        version: 0,
-        due_on: None,
-        overdue: false,
-        milestone_id: None,
-    });
+    let initial = ctx
+        .store
+        .with_untracked(|b| find_card(b, card_id))
+        .unwrap_or_else(|| CardSummary {
+            id: card_id,
+            column_id: 0,
+            rank: String::new(),
+            title: String::new(),
+            version: 0,
+            due_on: None,
+            overdue: false,
+            milestone_id: None,
+        });
     let carried = move || {
         ctx.carrying
             .with(|c| c.as_ref().is_some_and(|c| c.card == card_id))
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        // Keys pressed on the card's own controls (its "Move" button) are theirs.
+        if ev.target() != ev.current_target() {
+            return;
+        }
         if let Some(handled) = keyboard(ctx, card_id, &ev.key())
             && handled
         {

@@ -76,8 +76,11 @@ pub async fn send(
         return Err(invalid("client_id", "The message id is not valid."));
     }
     let body = validate_body(body)?;
-    membership(&state.db, conversation_id, user.id).await?;
+    // One query answers both "is the sender in it" and "who gets it".
     let members = member_ids(&state.db, conversation_id).await?;
+    if !members.contains(&user.id) {
+        return Err(AppError::NotFound);
+    }
     state
         .chat
         .send(NewMessage {

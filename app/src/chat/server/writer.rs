@@ -149,6 +149,60 @@ async fn notify_absent(
     crate::notifications::server::raise(txn, notices).await
 }
 
+/// Inserts the batch's new messages with one multi-row statement per chunk
+/// and answers each by its index in the batch (rows are matched back by
+/// sender and client id, which are unique).
+async fn insert_messages(
+    txn: &impl sea_orm::ConnectionTrait,
+    messages: &[NewMessage],
+    fresh: &[usize],
+    now: i64,
+) -> Result<HashMap<usize, message::Model>, AppError> {
+    let mut inserted = HashMap::with_capacity(fresh.len());
+    for chunk in fresh.chunks(100) {
+        let rows = chunk.iter().map(|&i| {
+            let m = &messages[i];
+            message::ActiveModel {
+                conversation_id: Set(m.conversation),
+                sender_id: Set(m.sender.as_ref().map(|(id, _)| *id)),
+                client_id: Set(Some(m.client_id.clone())),
+                kind: Set(if m.sender.is_some() {
+                    message::Kind::Text
+                } else {
+                    message::Kind::System
+                }),
+                body: Set(m.body.clone()),
+                created_at: Set(now),
+                edited_at: Set(None),
+                deleted_at: Set(None),
+                ..Default::default()
+            }
+        });
+        let stored = message::Entity::insert_many(rows)
+            .exec_with_returning_many(txn)
+            .await?;
+        let by_key: HashMap<(Option<i32>, String), message::Model> = stored
+            .into_iter()
+            .map(|row| {
+                (
+                    (row.sender_id, row.client_id.clone().unwrap_or_default()),
+                    row,
+                )
+            })
+            .collect();
+        for &i in chunk {
+            let m = &messages[i];
+            let key = (m.sender.as_ref().map(|(id, _)| *id), m.client_id.clone());
+            let row = by_key
+                .get(&key)
+                .cloned()
+                .ok_or_else(|| AppError::internal("an inserted message did not come back"))?;
+            inserted.insert(i, row);
+        }
+    }
+    Ok(inserted)
+}
+
 /// Stores a batch in one transaction; answers each message (in order) and
 /// the events to publish.
 async fn store(
@@ -197,29 +251,7 @@ async fn store(
             }
         }
     }
-    let mut inserted: HashMap<usize, message::Model> = HashMap::new();
-    for &i in &fresh {
-        let m = &messages[i];
-        let row = message::ActiveModel {
-            conversation_id: Set(m.conversation),
-            sender_id: Set(m.sender.as_ref().map(|(id, _)| *id)),
-            client_id: Set(Some(m.client_id.clone())),
-            kind: Set(if m.sender.is_some() {
-                message::Kind::Text
-            } else {
-                message::Kind::System
-            }),
-            body: Set(m.body.clone()),
-            created_at: Set(now),
-            edited_at: Set(None),
-            deleted_at: Set(None),
-            ..Default::default()
-        };
-        let row = message::Entity::insert(row)
-            .exec_with_returning(&txn)
-            .await?;
-        inserted.insert(i, row);
-    }
+    let inserted = insert_messages(&txn, messages, &fresh, now).await?;
     // The conversations' newest message, and each sender has read their own.
     let mut newest: HashMap<i32, i64> = HashMap::new();
     let mut read: HashMap<(i32, i32), i64> = HashMap::new();

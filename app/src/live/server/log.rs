@@ -8,7 +8,7 @@ use super::hub::{Hub, now_ms};
 use crate::entity::{live_cursor, live_event};
 use crate::error::AppError;
 use crate::live::protocol::Event;
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::{Alias, Expr, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -44,25 +44,35 @@ pub async fn append(
     for (user, _) in &events {
         *per_user.entry(*user).or_default() += 1;
     }
-    // Users in id order, so two writers never lock cursors in opposite orders.
+    // One upsert per chunk of users, in id order (so two writers never lock
+    // cursors in opposite orders): each cursor moves on by its user's count.
     let mut next: BTreeMap<i32, i64> = BTreeMap::new();
-    for (user, count) in per_user {
-        let row = live_cursor::Entity::insert(live_cursor::ActiveModel {
-            user_id: Set(user),
-            last_seq: Set(count),
-            pruned_through: Set(0),
-        })
+    let users: Vec<(i32, i64)> = per_user.into_iter().collect();
+    for chunk in users.chunks(200) {
+        let rows = live_cursor::Entity::insert_many(chunk.iter().map(|(user, count)| {
+            live_cursor::ActiveModel {
+                user_id: Set(*user),
+                last_seq: Set(*count),
+                pruned_through: Set(0),
+            }
+        }))
         .on_conflict(
             OnConflict::column(live_cursor::Column::UserId)
                 .value(
                     live_cursor::Column::LastSeq,
-                    Expr::col((live_cursor::Entity, live_cursor::Column::LastSeq)).add(count),
+                    Expr::col((live_cursor::Entity, live_cursor::Column::LastSeq)).add(Expr::col(
+                        (Alias::new("excluded"), live_cursor::Column::LastSeq),
+                    )),
                 )
                 .to_owned(),
         )
-        .exec_with_returning(db)
+        .exec_with_returning_many(db)
         .await?;
-        next.insert(user, row.last_seq - count + 1);
+        let counts: BTreeMap<i32, i64> = chunk.iter().copied().collect();
+        for row in rows {
+            let count = counts.get(&row.user_id).copied().unwrap_or(0);
+            next.insert(row.user_id, row.last_seq - count + 1);
+        }
     }
     let now = now_ms();
     let mut stored = Vec::with_capacity(events.len());
