@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { ADMIN, DEMO_PASSWORD, logIn } from '../pages/actors';
 import { auditPages, firstLink } from '../pages/accessibility';
+import { open } from '../pages/app';
 
 // Every page, signed out and signed in on each side, has no serious or
 // critical WCAG 2.1 A/AA violation (axe-core).
@@ -18,8 +19,12 @@ test('a client\'s pages have no serious accessibility violations', async ({ page
   const contract = await firstLink(page, '/contracts', 'a[href^="/contracts/"]');
   const gig = await firstLink(page, '/dashboard', '.gig-card a[href^="/gigs/"]');
   const conversation = await firstLink(page, '/messages', '.conversation-list a');
+  const board = await firstLink(page, '/boards', '.board-list a');
+  await open(page, board);
+  const move = (await page.locator('form.card-move').first().getAttribute('action')) as string;
+  expect(move, 'a card with a Move form on the board').toBeTruthy();
   expect(
-    await auditPages(page, ['/dashboard', '/gigs/new', '/gigs/saved', '/talent/saved', '/contracts', contract, gig, `${gig}/edit`, '/onboarding/client', '/messages', conversation]),
+    await auditPages(page, ['/dashboard', '/gigs/new', '/gigs/saved', '/talent/saved', '/contracts', contract, gig, `${gig}/edit`, '/onboarding/client', '/messages', conversation, '/boards', board, move]),
   ).toEqual([]);
 });
 
