@@ -844,22 +844,7 @@ async fn a_client_cannot_accept_on_terms_the_freelancer_did_not_offer() {
     let mut dev = app
         .approved_freelancer("dev", "web-developer", "Shopify", "40")
         .await;
-    let proposal = dev
-        .ok(
-            "/api/proposals/submit",
-            &[
-                ("gig_id", &gig.to_string()),
-                (
-                    "proposal[cover_letter]",
-                    "I can build this shop for your bakery quickly.",
-                ),
-                ("proposal[price_type]", "fixed"),
-                ("proposal[amount]", "800"),
-                ("proposal[duration_days]", "10"),
-            ],
-        )
-        .await
-        .to_string();
+    let proposal = super::support::propose(&mut dev, gig, "800").await;
     let cheap = owner
         .post(
             "/api/proposals/accept",

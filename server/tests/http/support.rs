@@ -508,15 +508,9 @@ impl Client<'_> {
     }
 }
 
-/// `freelancer` proposes a fixed `amount` on `gig` and `owner` accepts it
-/// with one milestone ("All of it"); returns the contract id.
-pub async fn hire(
-    owner: &mut Client<'_>,
-    freelancer: &mut Client<'_>,
-    gig: i32,
-    amount: &str,
-) -> String {
-    let proposal = freelancer
+/// `freelancer` proposes a fixed `amount` on `gig`; returns the proposal id.
+pub async fn propose(freelancer: &mut Client<'_>, gig: i32, amount: &str) -> String {
+    freelancer
         .ok(
             "/api/proposals/submit",
             &[
@@ -530,12 +524,24 @@ pub async fn hire(
                 ("proposal[duration_days]", "10"),
             ],
         )
-        .await;
+        .await
+        .to_string()
+}
+
+/// `freelancer` proposes a fixed `amount` on `gig` and `owner` accepts it
+/// with one milestone ("All of it"); returns the contract id.
+pub async fn hire(
+    owner: &mut Client<'_>,
+    freelancer: &mut Client<'_>,
+    gig: i32,
+    amount: &str,
+) -> String {
+    let proposal = propose(freelancer, gig, amount).await;
     owner
         .ok(
             "/api/proposals/accept",
             &[
-                ("id", &proposal.to_string()),
+                ("id", &proposal),
                 ("milestones[0][title]", "All of it"),
                 ("milestones[0][amount]", amount),
             ],
