@@ -81,9 +81,10 @@ pub async fn add_card(
 pub struct MoveOutcome {
     /// The card where it is now.
     pub card: CardSummary,
-    /// The milestone it tracks, when it just reached "Done" (the freelancer
-    /// is offered "Deliver milestone").
-    pub milestone_done: Option<i32>,
+    /// Where the freelancer can deliver the milestone this card tracks, when
+    /// they just moved it to "Done" and it is not delivered yet (an offer,
+    /// never an automatic delivery).
+    pub deliver_at: Option<String>,
 }
 
 /// Moves a card to `position` (1 = top) of a column on its board.
@@ -114,7 +115,12 @@ pub async fn move_card(
     }
     Ok(MoveOutcome {
         card: moved.card,
-        milestone_done: moved.milestone_done,
+        deliver_at: match moved.milestone_done {
+            Some(milestone) => {
+                super::server::milestones::delivery_offer(&state.db, milestone, user.id).await?
+            }
+            None => None,
+        },
     })
 }
 

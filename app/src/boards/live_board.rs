@@ -27,6 +27,8 @@ struct BoardCtx {
     carrying: RwSignal<Option<Carrying>>,
     announce: RwSignal<String>,
     error: RwSignal<Option<String>>,
+    /// Where to deliver the milestone whose card was just moved to Done.
+    deliver: RwSignal<Option<String>>,
     refetch: Callback<()>,
 }
 
@@ -40,6 +42,7 @@ pub fn LiveBoard(board: BoardView, #[prop(into)] refetch: Callback<()>) -> impl 
         carrying: RwSignal::new(None),
         announce: RwSignal::new(String::new()),
         error: RwSignal::new(None),
+        deliver: RwSignal::new(None),
         refetch,
     };
     provide_context(ctx);
@@ -59,6 +62,12 @@ pub fn LiveBoard(board: BoardView, #[prop(into)] refetch: Callback<()>) -> impl 
         <p class="visually-hidden" aria-live="assertive" data-test="board-announcer">{move || ctx.announce.get()}</p>
         {move || ctx.error.get().map(|message| view! {
             <p class="alert alert--error" role="alert">{message}</p>
+        })}
+        {move || ctx.deliver.get().map(|href| view! {
+            <p class="alert" role="status" data-test="deliver-offer">
+                "This card tracks a milestone of your contract. "
+                <a href=href>"Deliver milestone"</a>
+            </p>
         })}
         <p class="muted board-help">
             "Drag cards, or focus one and press Space to pick it up, arrows to move it, Space to drop, Escape to cancel."
@@ -355,6 +364,7 @@ fn drop_card(ctx: BoardCtx, carrying: Carrying) {
         match move_card(card, column_id, i as u32 + 1, version, None).await {
             Ok(outcome) => {
                 ctx.error.set(None);
+                ctx.deliver.set(outcome.deliver_at);
                 ctx.store.update(|b| b.place(outcome.card));
             }
             Err(e) => {

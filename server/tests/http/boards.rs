@@ -440,3 +440,56 @@ async fn a_move_reaches_members_viewing_the_board_and_strangers_cannot_listen() 
         "the stranger hears nothing"
     );
 }
+
+#[tokio::test]
+async fn moving_a_milestone_card_to_done_offers_delivery_to_the_freelancer_only() {
+    let app = TestApp::new().await;
+    let (mut owner, mut dev, contract) = contract_setup(&app).await;
+    let board_id = dev.ok("/api/contracts/get", &[("id", &contract)]).await["board_id"].to_string();
+    let board = dev.ok("/api/boards/get", &[("id", &board_id)]).await;
+    let done = column_id(&board, "Done");
+    let review = column_id(&board, "Review");
+    let design = card(&board, "Design")["id"].to_string();
+    let build = card(&board, "Build")["id"].to_string();
+    let moved = dev
+        .ok(
+            "/api/boards/card/move",
+            &[
+                ("card_id", &design),
+                ("column_id", &done),
+                ("position", "1"),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(moved["deliver_at"], format!("/contracts/{contract}"));
+    let contract_view = dev.ok("/api/contracts/get", &[("id", &contract)]).await;
+    assert_eq!(
+        contract_view["milestones"][0]["status"], "pending",
+        "offered, never delivered by the move"
+    );
+    let by_client = owner
+        .ok(
+            "/api/boards/card/move",
+            &[
+                ("card_id", &build),
+                ("column_id", &done),
+                ("position", "1"),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(by_client["deliver_at"], serde_json::Value::Null);
+    let within = dev
+        .ok(
+            "/api/boards/card/move",
+            &[
+                ("card_id", &design),
+                ("column_id", &review),
+                ("position", "1"),
+                ("version", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(within["deliver_at"], serde_json::Value::Null, "not in Done");
+}

@@ -5,7 +5,7 @@
 use super::load::summary;
 use crate::boards::model::{BoardChange, CardSummary};
 use crate::boards::rank;
-use crate::entity::{board_column, card, card_activity};
+use crate::entity::{board_column, card, card_activity, contract, milestone};
 use crate::error::AppError;
 use crate::live::server::hub::{Hub, now_ms};
 use sea_orm::sea_query::Expr;
@@ -98,6 +98,26 @@ pub async fn follow(
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(Some((c.board_id, summary(&moved))))
+}
+
+/// The contract page where `user` can deliver `milestone`, when they are
+/// its freelancer, the contract is active and the milestone is not
+/// delivered yet.
+pub async fn delivery_offer(
+    db: &impl ConnectionTrait,
+    milestone_id: i32,
+    user: i32,
+) -> Result<Option<String>, AppError> {
+    let Some(m) = milestone::Entity::find_by_id(milestone_id).one(db).await? else {
+        return Ok(None);
+    };
+    let Some(c) = contract::Entity::find_by_id(m.contract_id).one(db).await? else {
+        return Ok(None);
+    };
+    let open = c.completed_at.is_none() && c.cancelled_at.is_none();
+    let pending = crate::market::MilestoneStatus::parse(&m.status)
+        == Some(crate::market::MilestoneStatus::Pending);
+    Ok((open && pending && c.freelancer_id == user).then(|| format!("/contracts/{}", c.id)))
 }
 
 /// Publishes what [`follow`] did, after the transaction committed.
