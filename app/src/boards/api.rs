@@ -110,8 +110,7 @@ pub async fn move_card(
     )
     .await?;
     if to_board.is_some() {
-        let board = super::server::access::board_of_card(&state.db, card_id).await?;
-        leptos_axum::redirect(&format!("/boards/{board}#card-{card_id}"));
+        leptos_axum::redirect(&format!("/boards/{}#card-{card_id}", moved.board_id));
     }
     Ok(MoveOutcome {
         card: moved.card,

@@ -70,6 +70,13 @@ async fn page_titles_escape_user_text() {
     let page = owner.get(&format!("/contracts/{contract}")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_title_escaped(&page.text(), "contract page");
+
+    let board = owner
+        .ok("/api/boards/create", &[("title", "Plan </title><b>bold")])
+        .await;
+    let page = owner.get(&format!("/boards/{board}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_title_escaped(&page.text(), "board page");
 }
 
 /// A no-JavaScript log-in (the browser posts the form and follows redirects).

@@ -36,12 +36,3 @@ pub async fn is_member(
         .await?
         .is_some())
 }
-
-/// The board a card is on.
-pub async fn board_of_card(db: &impl ConnectionTrait, card_id: i32) -> Result<i32, AppError> {
-    crate::entity::card::Entity::find_by_id(card_id)
-        .one(db)
-        .await?
-        .map(|c| c.board_id)
-        .ok_or(AppError::NotFound)
-}

@@ -223,10 +223,10 @@ async fn claim(
 /// What a move did.
 #[derive(Debug, Clone)]
 pub struct Moved {
+    /// The board it is on.
+    pub board_id: i32,
     /// The card where it is now.
     pub card: CardSummary,
-    /// The column it is in now.
-    pub column: String,
     /// Whether it tracks a milestone and now sits in "Done" (the page
     /// offers the freelancer "Deliver milestone").
     pub milestone_done: Option<i32>,
@@ -321,8 +321,8 @@ pub async fn move_card(
         },
     );
     Ok(Moved {
+        board_id: c.board_id,
         card,
-        column: to.name,
         milestone_done,
     })
 }

@@ -197,10 +197,29 @@ pub async fn backfill_boards(db: &sea_orm::DatabaseConnection) -> Result<usize, 
         .into_tuple()
         .all(db)
         .await?;
+    // Who is on which team board, in two queries (this runs at start-up).
+    let boards: std::collections::HashMap<i32, i32> = board::Entity::find()
+        .select_only()
+        .columns([board::Column::GigId, board::Column::Id])
+        .filter(board::Column::GigId.is_not_null())
+        .into_tuple::<(i32, i32)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let members: std::collections::HashSet<(i32, i32)> = board_member::Entity::find()
+        .select_only()
+        .columns([board_member::Column::BoardId, board_member::Column::UserId])
+        .into_tuple::<(i32, i32)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
     let mut added = 0;
     for (contract_id, gig_id, freelancer) in contracts {
-        if let Some(board_id) = board_of_gig(db, gig_id).await?
-            && crate::boards::server::access::is_member(db, board_id, freelancer).await?
+        if boards
+            .get(&gig_id)
+            .is_some_and(|board| members.contains(&(*board, freelancer)))
         {
             continue;
         }
