@@ -415,6 +415,8 @@ fn Composer(conversation_id: i32, messages: RwSignal<Vec<ChatMessage>>) -> impl 
         if let Some(Ok(message)) = send.value().get() {
             messages.update(|list| upsert(list, message));
             client_id.set(new_client_id());
+            // A new message starts a new burst of typing: say so at once.
+            last_typing.set_value(0.0);
             if let Some(el) = textarea.get() {
                 el.set_value("");
             }

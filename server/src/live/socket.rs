@@ -20,8 +20,10 @@ use std::time::{Duration, Instant};
 pub const PING_EVERY: Duration = Duration::from_secs(20);
 /// How long a new socket has to say `hello`.
 pub const HELLO_WITHIN: Duration = Duration::from_secs(10);
-/// Typing signals per conversation and socket at most this often.
-const TYPING_EVERY: Duration = Duration::from_secs(2);
+/// Typing signals per conversation and socket at most this often. Shorter
+/// than the composer's own 3 s, which restarts after each sent message, so
+/// a well-behaved client's signal is never dropped here.
+const TYPING_EVERY: Duration = Duration::from_secs(1);
 
 /// Close code: a frame larger than the limit.
 const CLOSE_TOO_BIG: u16 = 1009;
