@@ -55,6 +55,9 @@ lazy_page! {
     BoardsRoute => crate::boards::pages::BoardsPage,
     BoardRoute => crate::boards::pages::BoardPage,
     MoveCardRoute => crate::boards::pages::MoveCardPage,
+    CardRoute => crate::boards::card_page::CardPage,
+    BoardArchiveRoute => crate::boards::card_page::ArchivePage,
+    BoardColumnsRoute => crate::boards::column_page::ColumnsPage,
     NotificationsRoute => crate::notifications::pages::NotificationsPage,
     NotificationSettingsRoute => crate::notifications::pages::NotificationSettingsPage,
 }

@@ -75,6 +75,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/boards") view={Lazy::<BoardsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/boards/:id") view={Lazy::<BoardRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/boards/:id/cards/:card/move") view={Lazy::<MoveCardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/boards/:id/cards/:card") view={Lazy::<CardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/boards/:id/archive") view={Lazy::<BoardArchiveRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/boards/:id/columns") view={Lazy::<BoardColumnsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/settings/notifications") view={Lazy::<NotificationSettingsRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>

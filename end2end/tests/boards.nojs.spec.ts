@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { signUpClient } from '../pages/accounts';
 import { BoardPage } from '../pages/boards';
+import { CardPage } from '../pages/cards';
 
 test('without JavaScript a card is added and moved with the Move form', async ({ page }) => {
   await signUpClient(page, 'board', 'Bea Board');
@@ -14,4 +15,20 @@ test('without JavaScript a card is added and moved with the Move form', async ({
   await expect(board.card('Price list', 'To do')).toHaveCount(0);
   await board.moveWithForm('Logo drafts', 'Review', 1);
   await expect(board.column('Review').getByRole('listitem')).toHaveText([/Logo drafts/, /Price list/]);
+});
+
+test('without JavaScript a card gets a label, a checklist and a comment', async ({ page }) => {
+  await signUpClient(page, 'cardsnojs', 'Nia Forms');
+  const board = new BoardPage(page);
+  await board.create('Plain forms');
+  await board.addCard('To do', 'Price list');
+  const card = new CardPage(page);
+  await card.openFrom(board.card('Price list', 'To do'));
+  await card.addLabel('Content', 'Green');
+  await card.addItem('Bread prices');
+  await card.toggle('Checklist', 'Bread prices').click();
+  await expect(card.toggle('Checklist', 'Bread prices')).toHaveAttribute('aria-pressed', 'true');
+  await expect(card.progress()).toHaveText('1 of 1 done');
+  await card.comment('Prices go up in `March`');
+  await expect(page.getByRole('list', { name: 'Comments' }).locator('code')).toHaveText('March');
 });

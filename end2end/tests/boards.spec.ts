@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, logIn, newActor } from '../pages/actors';
-import { open } from '../pages/app';
+import { open, waitForHydration } from '../pages/app';
 import { signUpClient } from '../pages/accounts';
 import { BoardPage } from '../pages/boards';
+import { CardPage } from '../pages/cards';
 
 test('a card moved by one member moves live on another member\'s board', async ({ page, browser }) => {
   await signUpClient(page, 'board', 'Bea Board');
@@ -103,4 +104,58 @@ test.describe('on a touch screen', () => {
     await page.reload();
     await expect(board.card('Logo drafts', 'In progress')).toBeVisible();
   });
+});
+
+test('a card gets a description, a label, a checklist, an assignee and a comment that notifies', async ({ page, browser }) => {
+  await signUpClient(page, 'cards', 'Cara Cards');
+  const board = new BoardPage(page);
+  const path = await board.create('Bakery site');
+  await board.addCard('To do', 'Home page');
+  await board.invite('diego', 'Diego Alvarez');
+
+  const card = new CardPage(page);
+  await card.openFrom(board.card('Home page', 'To do'));
+  await card.describe('Tell the **bakery story** first.\n\n<script>alert(1)</script>');
+  await expect(card.description().locator('strong')).toHaveText('bakery story');
+  await expect(card.description()).toContainText('<script>alert(1)</script>');
+
+  await card.addLabel('Urgent', 'Red');
+  await card.addItem('Hero photo');
+  await card.addItem('Menu copy');
+  await card.toggle('Checklist', 'Hero photo').click();
+  await expect(card.toggle('Checklist', 'Hero photo')).toHaveAttribute('aria-pressed', 'true');
+  await expect(card.progress()).toHaveText('1 of 2 done');
+  await card.toggle('Assignees', 'Diego Alvarez').click();
+  await expect(card.toggle('Assignees', 'Diego Alvarez')).toHaveAttribute('aria-pressed', 'true');
+  await card.comment('@diego could you send the hero photo?');
+  await expect(card.activity()).toContainText('Cara Cards added the label “Urgent”');
+  await expect(card.activity()).toContainText('Cara Cards completed “Hero photo”');
+
+  // The board shows the label, the checklist and the assignee on the card.
+  await open(page, path);
+  const onBoard = board.card('Home page', 'To do');
+  await expect(onBoard.locator('.label-chip')).toHaveText('Urgent');
+  await expect(onBoard).toContainText('☑ 1/2');
+  await expect(onBoard).toContainText('Diego Alvarez');
+
+  // Diego was notified of the mention and follows it to the card.
+  const diego = await newActor(browser);
+  await logIn(diego, 'diego', DEMO_PASSWORD);
+  await open(diego, '/notifications');
+  await diego.getByRole('link', { name: /Cara Cards mentioned you on “Home page”/ }).first().click();
+  await expect(diego).toHaveURL(/\/boards\/\d+\/cards\/\d+$/);
+  await expect(diego.getByRole('heading', { name: 'Home page', level: 1 })).toBeVisible();
+
+  // Archived, it leaves the board; restored from the archive, it is back.
+  await card.openFrom(onBoard);
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByRole('button', { name: 'Restore' })).toBeVisible();
+  await open(page, path);
+  await expect(board.card('Home page')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Archived and trashed cards' }).click();
+  await waitForHydration(page);
+  await page.getByRole('listitem', { name: 'Home page' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByText('Nothing is archived or in the trash.')).toBeVisible();
+  await open(page, path);
+  await expect(board.card('Home page', 'To do')).toBeVisible();
 });

@@ -8,6 +8,7 @@ mod http {
     mod admin;
     mod api_v1;
     mod auth;
+    mod board_cards;
     mod boards;
     mod chat;
     mod concurrency;

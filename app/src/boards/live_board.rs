@@ -190,19 +190,6 @@ fn Card(card_id: i32) -> impl IntoView {
     let ctx = expect_context::<BoardCtx>();
     let board_id = ctx.store.with_untracked(|b| b.id);
     let card = move || ctx.store.with(|b| find_card(b, card_id));
-    let initial = ctx
-        .store
-        .with_untracked(|b| find_card(b, card_id))
-        .unwrap_or_else(|| CardSummary {
-            id: card_id,
-            column_id: 0,
-            rank: String::new(),
-            title: String::new(),
-            version: 0,
-            due_on: None,
-            overdue: false,
-            milestone_id: None,
-        });
     let carried = move || {
         ctx.carrying
             .with(|c| c.as_ref().is_some_and(|c| c.card == card_id))
@@ -226,6 +213,7 @@ fn Card(card_id: i32) -> impl IntoView {
     view! {
         <li
             class="card"
+            data-cover=move || card().and_then(|c| c.cover)
             class:card--carried=carried
             id=format!("card-{card_id}")
             data-card=card_id
@@ -236,17 +224,50 @@ fn Card(card_id: i32) -> impl IntoView {
             on:pointerdown=on_pointer
         >
             <span class="card-title">{move || card().map(|c| c.title).unwrap_or_default()}</span>
-            {initial.milestone_id.map(|_| view! { <span class="pill">"Milestone"</span> })}
-            {initial.due_on.clone().map(|due| view! {
-                <span class="card-due" class:overdue=initial.overdue>
-                    {if initial.overdue { "Overdue: " } else { "Due " }} {due}
-                </span>
-            })}
+            {move || card().map(|c| view! { <CardBadgeRow card=c/> })}
+            <a class="button button--small button--quiet card-open" href=format!("/boards/{board_id}/cards/{card_id}")>"Details"</a>
             <form method="get" action=format!("/boards/{board_id}/cards/{card_id}/move") class="card-move">
                 <button type="submit" class="button button--small">"Move"</button>
             </form>
         </li>
     }
+}
+
+/// What a card shows under its title: milestone, due date, labels,
+/// assignees, checklist progress and comments.
+#[component]
+fn CardBadgeRow(card: CardSummary) -> impl IntoView {
+    let b = card.badges;
+    let people = b.assignees.join(", ");
+    view! {
+        <div class="card-badges">
+            {card.milestone_id.map(|_| view! { <span class="pill">"Milestone"</span> })}
+            {card.due_on.map(|due| view! {
+                <span class="card-due" class:overdue=card.overdue>
+                    {if card.overdue { "Overdue: " } else { "Due " }} {due}
+                </span>
+            })}
+            {(!b.labels.is_empty()).then(|| view! {
+                <span class="card-labels">
+                    {b.labels.into_iter().map(|l| view! {
+                        <span class=format!("label-chip swatch--{}", l.colour)>{l.name}</span>
+                    }).collect_view()}
+                </span>
+            })}
+            {(b.checklist_total > 0).then(|| view! {
+                <span class="card-count" class:complete=b.checklist_done == b.checklist_total>
+                    {format!("☑ {}/{}", b.checklist_done, b.checklist_total)}
+                </span>
+            })}
+            {(b.comments > 0).then(|| view! {
+                <span class="card-count">{format!("💬 {}", b.comments)}<span class="visually-hidden">" comments"</span></span>
+            })}
+            {(!people.is_empty()).then(|| view! {
+                <span class="card-people">{people}</span>
+            })}
+        </div>
+    }
+    .into_any()
 }
 
 /// Where a carried card would go for an arrow key: (column index, index).

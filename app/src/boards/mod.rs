@@ -3,9 +3,18 @@
 //! "Move…" form beside drag and drop.
 
 pub mod api;
+pub mod card_api;
+pub mod card_model;
+pub mod card_page;
+pub mod column_api;
+pub mod column_page;
 #[cfg(feature = "hydrate")]
 mod drag;
 mod live_board;
+#[cfg(feature = "ssr")]
+pub mod markdown;
+#[cfg(feature = "ssr")]
+pub mod mentions;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

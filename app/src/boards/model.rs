@@ -52,6 +52,12 @@ pub struct CardSummary {
     pub overdue: bool,
     /// The contract milestone it tracks.
     pub milestone_id: Option<i32>,
+    /// Its cover colour (one of the palette's), if any.
+    #[serde(default)]
+    pub cover: Option<String>,
+    /// Labels, assignees, checklist progress and comment count.
+    #[serde(default)]
+    pub badges: super::card_model::CardBadges,
 }
 
 /// A column with its first cards.
@@ -205,6 +211,8 @@ mod tests {
             due_on: None,
             overdue: false,
             milestone_id: None,
+            cover: None,
+            badges: Default::default(),
         }
     }
 

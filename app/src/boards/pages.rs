@@ -121,6 +121,11 @@ fn Board(board: BoardView, #[prop(into)] refetch: Callback<()>) -> impl IntoView
         <p><A href="/boards">"← All boards"</A></p>
         <h1>{board.title.clone()}</h1>
         <p class="muted" data-test="board-members">"Members: " {names.join(", ")}</p>
+        <p class="board-links">
+            <A href=format!("/boards/{board_id}/columns")>"Edit columns"</A>
+            " · "
+            <A href=format!("/boards/{board_id}/archive")>"Archived and trashed cards"</A>
+        </p>
         {board.can_invite.then(|| view! {
             <ActionForm action=invite attr:class="inline-form">
                 <input type="hidden" name="board_id" value=board_id/>

@@ -56,12 +56,16 @@ pub enum NotificationKind {
     /// For admins: an item is waiting for review.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "review_queue"))]
     ReviewQueue,
+    /// Someone mentioned me on a board card or assigned me to one.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "card_mention"))]
+    CardMention,
 }
 
 impl NotificationKind {
     /// Every kind, in the order the preferences page lists them.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::NewMessage,
+        Self::CardMention,
         Self::ProposalReceived,
         Self::ProposalShortlisted,
         Self::ProposalAccepted,
@@ -94,6 +98,7 @@ impl NotificationKind {
             Self::GigModerated => "gig_moderated",
             Self::ProfileModerated => "profile_moderated",
             Self::ReviewQueue => "review_queue",
+            Self::CardMention => "card_mention",
         }
     }
 
@@ -119,6 +124,7 @@ impl NotificationKind {
             Self::GigModerated => "My gigs approved or sent back",
             Self::ProfileModerated => "My profile approved or sent back",
             Self::ReviewQueue => "Items waiting for review (admins)",
+            Self::CardMention => "Mentions and assignments on board cards",
         }
     }
 }

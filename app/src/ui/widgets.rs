@@ -172,3 +172,26 @@ pub fn ActionError(
             .map(|e| view! { <p class="alert alert--error" role="alert">{e.summary()}</p> })
     }
 }
+
+/// The last failed run of an action, for forms without highlighted fields
+/// of their own (toggles, one-field rows): the summary and each field's
+/// message.
+#[component]
+pub fn ActionProblem(
+    /// The failure, if any.
+    #[prop(into)]
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            let mut text = e
+                .form_errors()
+                .map(|f| f.fields.values().cloned().collect::<Vec<_>>().join(" "))
+                .unwrap_or_default();
+            if text.is_empty() {
+                text = e.summary();
+            }
+            view! { <p class="alert alert--error" role="alert">{text}</p> }
+        })
+    }
+}

@@ -3,6 +3,7 @@
 //! gigs and learning requests, proposals, contracts in every state, earnings,
 //! reviews and conversations. Seeded only into an empty database; prints the demo logins.
 
+mod boards;
 mod chat;
 pub mod data;
 mod market;
@@ -47,6 +48,8 @@ pub struct Seeded {
     pub market: market::MarketCounts,
     /// Conversations and messages.
     pub chat: chat::ChatCounts,
+    /// Team boards filled in.
+    pub boards: boards::BoardCounts,
 }
 
 /// Seeds the demo marketplace when there are no accounts at all; `None` when
@@ -104,6 +107,7 @@ pub async fn seed_if_empty(state: &AppState) -> Result<Option<Seeded>, CliError>
 
     seeded.market = market::seed(&state.db, &state.live, &data, &users).await?;
     seeded.chat = chat::seed(state, &users).await?;
+    seeded.boards = boards::seed(state, &users).await?;
     Ok(Some(seeded))
 }
 
@@ -114,7 +118,7 @@ pub async fn seed_and_report(state: &AppState) -> Result<(), CliError> {
         return Ok(());
     };
     println!(
-        "Demo data added: {} freelancers and coaches, {} clients and students, {} gigs, {} proposals, {} contracts, {} reviews, {} conversations with {} messages.",
+        "Demo data added: {} freelancers and coaches, {} clients and students, {} gigs, {} proposals, {} contracts, {} reviews, {} conversations with {} messages, {} team boards with {} cards.",
         seeded.freelancers,
         seeded.clients,
         seeded.market.gigs,
@@ -122,7 +126,9 @@ pub async fn seed_and_report(state: &AppState) -> Result<(), CliError> {
         seeded.market.contracts,
         seeded.market.reviews,
         seeded.chat.conversations,
-        seeded.chat.messages
+        seeded.chat.messages,
+        seeded.boards.boards,
+        seeded.boards.cards
     );
     println!(
         "Log in with any of these (password: {DEMO_PASSWORD}), or any demo username@demo.guild:"

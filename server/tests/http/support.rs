@@ -25,6 +25,9 @@ pub struct TestApp {
     pub state: AppState,
     /// Its configuration.
     pub config: Config,
+    /// Statements run on its database so far (to show a page's query
+    /// count does not grow with its data).
+    pub queries: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     _dir: tempfile::TempDir,
 }
 
@@ -86,7 +89,12 @@ impl TestApp {
                 .map(|(_, v)| v.clone())
         })
         .expect("valid test config");
-        let db = server::db::connect(&config).await.expect("connect");
+        let mut db = server::db::connect(&config).await.expect("connect");
+        let queries = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = queries.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        });
         server::db::migrate(&db).await.expect("migrate");
         let site = dir.path().join("site");
         std::fs::create_dir_all(&site).expect("site dir");
@@ -101,6 +109,7 @@ impl TestApp {
             router,
             state,
             config,
+            queries,
             _dir: dir,
         }
     }

@@ -22,6 +22,7 @@ struct CardRow {
     version: i32,
     due_on: Option<String>,
     milestone_id: Option<i32>,
+    cover: Option<String>,
 }
 
 impl From<CardRow> for CardSummary {
@@ -35,6 +36,8 @@ impl From<CardRow> for CardSummary {
             overdue: is_overdue(r.due_on.as_deref()),
             due_on: r.due_on,
             milestone_id: r.milestone_id,
+            cover: r.cover,
+            badges: Default::default(),
         }
     }
 }
@@ -48,7 +51,8 @@ pub fn is_overdue(due: Option<&str>) -> bool {
         .is_some_and(|(due, today)| due < today)
 }
 
-/// A card as columns show it.
+/// A card as columns show it, without its badges (see
+/// [`card_summary`] for a single card with them).
 pub fn summary(c: &card::Model) -> CardSummary {
     CardSummary {
         id: c.id,
@@ -59,10 +63,23 @@ pub fn summary(c: &card::Model) -> CardSummary {
         due_on: c.due_on.clone(),
         overdue: is_overdue(c.due_on.as_deref()),
         milestone_id: c.milestone_id,
+        cover: c.cover.clone(),
+        badges: Default::default(),
     }
 }
 
-fn card_columns() -> [card::Column; 7] {
+/// A card as columns show it, badges included.
+pub async fn card_summary(
+    db: &impl ConnectionTrait,
+    c: &card::Model,
+) -> Result<CardSummary, AppError> {
+    let mut one = [summary(c)];
+    super::badges::fill(db, &mut one).await?;
+    let [card] = one;
+    Ok(card)
+}
+
+fn card_columns() -> [card::Column; 8] {
     [
         card::Column::Id,
         card::Column::ColumnId,
@@ -71,6 +88,7 @@ fn card_columns() -> [card::Column; 7] {
         card::Column::Version,
         card::Column::DueOn,
         card::Column::MilestoneId,
+        card::Column::Cover,
     ]
 }
 
@@ -156,8 +174,22 @@ pub async fn columns(
         .await?)
 }
 
-/// One column's active cards from `offset`, at most `limit`, in order.
+/// One column's active cards from `offset`, at most `limit`, in order,
+/// with their badges.
 pub async fn column_cards(
+    db: &impl ConnectionTrait,
+    column: i32,
+    offset: u64,
+    limit: u64,
+) -> Result<Vec<CardSummary>, AppError> {
+    let mut cards = column_page(db, column, offset, limit).await?;
+    super::badges::fill(db, &mut cards).await?;
+    Ok(cards)
+}
+
+/// One column's active cards from `offset`, at most `limit`, in order,
+/// without badges.
+async fn column_page(
     db: &impl ConnectionTrait,
     column: i32,
     offset: u64,
@@ -207,9 +239,17 @@ pub async fn board_view(
 ) -> Result<BoardView, AppError> {
     let cols = columns(db, b.id).await?;
     let totals = column_totals(db, b.id).await?;
+    let mut pages = Vec::with_capacity(cols.len());
+    for c in &cols {
+        pages.push(column_page(db, c.id, 0, CARDS_PER_COLUMN as u64).await?);
+    }
+    let sizes: Vec<usize> = pages.iter().map(Vec::len).collect();
+    let mut shown: Vec<CardSummary> = pages.into_iter().flatten().collect();
+    super::badges::fill(db, &mut shown).await?;
+    let mut shown = shown.into_iter();
     let mut columns = Vec::with_capacity(cols.len());
-    for c in cols {
-        let cards = column_cards(db, c.id, 0, CARDS_PER_COLUMN as u64).await?;
+    for (c, size) in cols.into_iter().zip(sizes) {
+        let cards: Vec<CardSummary> = shown.by_ref().take(size).collect();
         columns.push(ColumnView {
             id: c.id,
             name: c.name,

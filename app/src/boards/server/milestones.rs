@@ -2,7 +2,7 @@
 //! "Review", approved work to "Done" (never backwards: a card the team
 //! already moved further stays where it is).
 
-use super::load::summary;
+use super::load::card_summary;
 use crate::boards::model::{BoardChange, CardSummary};
 use crate::boards::rank;
 use crate::entity::{board_column, card, card_activity, contract, milestone};
@@ -97,7 +97,7 @@ pub async fn follow(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Some((c.board_id, summary(&moved))))
+    Ok(Some((c.board_id, card_summary(db, &moved).await?)))
 }
 
 /// The contract page where `user` can deliver `milestone`, when they are

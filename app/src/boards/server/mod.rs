@@ -2,6 +2,10 @@
 //! boards that follow a hired team.
 
 pub mod access;
+pub mod badges;
+pub mod card_edit;
+pub mod card_load;
+pub mod columns;
 pub mod load;
 pub mod milestones;
 pub mod service;

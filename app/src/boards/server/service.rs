@@ -4,7 +4,7 @@
 //! of the board after commit.
 
 use super::access::member_board;
-use super::load::summary;
+use super::load::{card_summary, summary};
 use super::team::{add_member, create_board, last_rank};
 use crate::accounts::model::CurrentUser;
 use crate::boards::model::{BoardChange, CardSummary};
@@ -28,7 +28,7 @@ pub fn publish(hub: &Hub, board_id: i32, change: BoardChange) {
     hub.publish_signal(Topic::Board { id: board_id }, Signal::Board { change });
 }
 
-fn title(raw: &str, field: &str, required: &'static str) -> Result<String, AppError> {
+pub(super) fn title(raw: &str, field: &str, required: &'static str) -> Result<String, AppError> {
     crate::text::line(raw, MAX_TITLE, Some(required)).map_err(|message| {
         let mut errors = FormErrors::new();
         errors.add(field, message).keep(field, raw);
@@ -36,12 +36,12 @@ fn title(raw: &str, field: &str, required: &'static str) -> Result<String, AppEr
     })
 }
 
-fn conflict(message: &str) -> AppError {
+pub(super) fn conflict(message: &str) -> AppError {
     AppError::Conflict(FormErrors::new().with_form(message))
 }
 
 /// Records a line in a card's activity.
-async fn record(
+pub(super) async fn record(
     db: &impl ConnectionTrait,
     c: &card::Model,
     actor: Option<i32>,
@@ -177,7 +177,7 @@ pub async fn add_card(
 }
 
 /// A card of a board `user` is on, whatever its state.
-async fn member_card(
+pub(super) async fn member_card(
     db: &impl ConnectionTrait,
     card_id: i32,
     user: i32,
@@ -195,7 +195,7 @@ async fn member_card(
 /// write lock before anything is read (two writers queue instead of one
 /// failing), and on PostgreSQL it locks the row. Then checks membership
 /// (not found, before any conflict is revealed) and the claim.
-async fn claim(
+pub(super) async fn claim(
     db: &impl ConnectionTrait,
     card_id: i32,
     user: i32,
@@ -307,7 +307,7 @@ pub async fn move_card(
         .milestone_id
         .filter(|_| to.name.eq_ignore_ascii_case("done") && from_name != to.name);
     txn.commit().await?;
-    let card = summary(&moved);
+    let card = card_summary(&state.db, &moved).await?;
     publish(
         &state.live,
         c.board_id,
@@ -412,7 +412,7 @@ pub async fn set_state(
     )
     .await?;
     txn.commit().await?;
-    let card = summary(&now);
+    let card = card_summary(&state.db, &now).await?;
     publish(
         &state.live,
         c.board_id,

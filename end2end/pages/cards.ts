@@ -1,0 +1,66 @@
+import { expect, Locator, Page } from '@playwright/test';
+import { waitForHydration } from './app';
+
+/** A card's own page (`/boards/:id/cards/:card`). */
+export class CardPage {
+  constructor(private readonly page: Page) {}
+
+  /** Opens a card's page from its board through the card's "Details" link. */
+  async openFrom(card: Locator): Promise<void> {
+    await card.getByRole('link', { name: 'Details' }).click();
+    await expect(this.page).toHaveURL(/\/boards\/\d+\/cards\/\d+$/);
+    await waitForHydration(this.page);
+  }
+
+  /** Saves a new description (Markdown). */
+  async describe(markdown: string): Promise<void> {
+    await this.page.getByText('Edit card', { exact: true }).click();
+    await this.page.getByLabel('Description', { exact: true }).fill(markdown);
+    await this.page.getByRole('button', { name: 'Save card' }).click();
+  }
+
+  /** The rendered description. */
+  description(): Locator {
+    return this.page.locator('[data-test="card-description"]');
+  }
+
+  /** Creates a board label and puts it on this card. */
+  async addLabel(name: string, colour: string): Promise<void> {
+    await this.page.getByText('New label', { exact: true }).click();
+    await this.page.getByLabel('Label name').fill(name);
+    await this.page.getByLabel('Label colour').selectOption({ label: colour });
+    await this.page.getByRole('button', { name: 'Add label' }).click();
+    await expect(this.toggle('Labels', name)).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  /** A toggle button (a label, an assignee or a checklist item) in a list. */
+  toggle(list: 'Labels' | 'Assignees' | 'Checklist', name: string): Locator {
+    return this.page
+      .getByRole('list', { name: list, exact: true })
+      .getByRole('button', { name, exact: true });
+  }
+
+  /** Adds a checklist item. */
+  async addItem(text: string): Promise<void> {
+    await this.page.getByLabel('New checklist item').fill(text);
+    await this.page.getByRole('button', { name: 'Add item' }).click();
+    await expect(this.toggle('Checklist', text)).toBeVisible();
+  }
+
+  /** The "n of m done" line. */
+  progress(): Locator {
+    return this.page.locator('[data-test="checklist-progress"]');
+  }
+
+  /** Writes a comment. */
+  async comment(text: string): Promise<void> {
+    await this.page.getByLabel('Comment', { exact: true }).fill(text);
+    await this.page.getByRole('button', { name: 'Add comment' }).click();
+    await expect(this.page.getByRole('list', { name: 'Comments' })).toContainText(text.replace(/`/g, ''));
+  }
+
+  /** The card's history. */
+  activity(): Locator {
+    return this.page.getByRole('list', { name: 'Activity' });
+  }
+}
