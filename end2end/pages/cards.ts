@@ -15,7 +15,7 @@ export class CardPage {
   /** Saves a new description (Markdown). */
   async describe(markdown: string): Promise<void> {
     await this.page.getByText('Edit card', { exact: true }).click();
-    await this.page.getByLabel('Description', { exact: true }).fill(markdown);
+    await this.page.getByRole('textbox', { name: 'Description' }).fill(markdown);
     await this.page.getByRole('button', { name: 'Save card' }).click();
   }
 
@@ -54,7 +54,7 @@ export class CardPage {
 
   /** Writes a comment. */
   async comment(text: string): Promise<void> {
-    await this.page.getByLabel('Comment', { exact: true }).fill(text);
+    await this.page.getByRole('textbox', { name: 'Comment' }).fill(text);
     await this.page.getByRole('button', { name: 'Add comment' }).click();
     await expect(this.page.getByRole('list', { name: 'Comments' })).toContainText(text.replace(/`/g, ''));
   }

@@ -32,3 +32,19 @@ test('without JavaScript a card gets a label, a checklist and a comment', async 
   await card.comment('Prices go up in `March`');
   await expect(page.getByRole('list', { name: 'Comments' }).locator('code')).toHaveText('March');
 });
+
+test('without JavaScript the board is searched and the search stays in the URL', async ({ page }) => {
+  await signUpClient(page, 'search', 'Sid Search');
+  const board = new BoardPage(page);
+  await board.create('Search me');
+  await board.addCard('To do', 'Logo drafts');
+  await board.addCard('To do', 'Price list');
+  await page.getByLabel('Search cards').fill('price');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/[?&]q=price/);
+  await expect(board.card('Price list', 'To do')).toBeVisible();
+  await expect(board.card('Logo drafts')).toHaveCount(0);
+  await expect(page.locator('[data-test="filter-status"]')).toHaveText('Showing 1 matching card.');
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(board.card('Logo drafts', 'To do')).toBeVisible();
+});

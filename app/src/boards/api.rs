@@ -14,13 +14,22 @@ pub async fn list_boards() -> Result<Vec<BoardSummary>, AppError> {
     super::server::load::mine(&state.db, user.id).await
 }
 
-/// One board with each column's first cards (members only).
+/// One board with each column's first cards (members only), optionally
+/// only the cards whose title contains `q`, that carry `label`, are
+/// assigned to `assignee` or are due (`due`: `overdue` or `soon`).
 #[server(prefix = "/api", endpoint = "boards/get")]
-pub async fn get_board(id: i32) -> Result<BoardView, AppError> {
+pub async fn get_board(
+    id: i32,
+    #[server(default)] q: String,
+    #[server(default)] label: String,
+    #[server(default)] assignee: String,
+    #[server(default)] due: String,
+) -> Result<BoardView, AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
     let board = super::server::access::member_board(&state.db, id, user.id).await?;
-    super::server::load::board_view(&state.db, &board, user.id).await
+    let filter = super::model::CardFilter::from_query(&q, &label, &assignee, &due);
+    super::server::load::board_view(&state.db, &board, user.id, &filter).await
 }
 
 /// More of a column's cards, from `offset` ("Show more").
@@ -42,6 +51,7 @@ pub async fn column_cards(
         column_id,
         offset as u64,
         super::model::CARDS_PER_COLUMN as u64,
+        &super::model::CardFilter::default(),
     )
     .await
 }

@@ -233,6 +233,7 @@ fn Labels(detail: CardDetail) -> impl IntoView {
                             <input type="hidden" name="on" value=(!choice.on).to_string()/>
                             <button type="submit" class=format!("label-toggle swatch--{}", choice.label.colour)
                                 aria-pressed=choice.on.to_string()>
+                                <span aria-hidden="true">{if choice.on { "✓ " } else { "" }}</span>
                                 {choice.label.name.clone()}
                             </button>
                         </ActionForm>
@@ -276,6 +277,7 @@ fn Assignees(detail: CardDetail) -> impl IntoView {
                             <input type="hidden" name="user_id" value=choice.member.user_id/>
                             <input type="hidden" name="on" value=(!choice.on).to_string()/>
                             <button type="submit" class="assignee-toggle" aria-pressed=choice.on.to_string()>
+                                <span aria-hidden="true">{if choice.on { "✓ " } else { "" }}</span>
                                 {choice.member.display_name.clone()}
                             </button>
                         </ActionForm>

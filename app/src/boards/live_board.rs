@@ -58,6 +58,7 @@ pub fn LiveBoard(board: BoardView, #[prop(into)] refetch: Callback<()>) -> impl 
         ctx.store
             .with(|b| b.columns.iter().map(|c| c.id).collect::<Vec<_>>())
     };
+    keys_while_refocusing(ctx);
     view! {
         <p class="visually-hidden" aria-live="assertive" data-test="board-announcer">{move || ctx.announce.get()}</p>
         {move || ctx.error.get().map(|message| view! {
@@ -85,6 +86,10 @@ pub fn LiveBoard(board: BoardView, #[prop(into)] refetch: Callback<()>) -> impl 
 fn apply(ctx: BoardCtx, change: &BoardChange) {
     let carried = ctx.carrying.with_untracked(|c| c.as_ref().map(|c| c.card));
     match change {
+        BoardChange::Card { .. } if ctx.store.with_untracked(|b| !b.filter.is_empty()) => {
+            // Only the server knows whether the card still matches.
+            ctx.refetch.run(())
+        }
         BoardChange::Card { card, .. } if Some(card.id) != carried => {
             ctx.store.update(|b| b.place(card.clone()))
         }
@@ -118,7 +123,15 @@ fn Column(column_id: i32) -> impl IntoView {
     let counts = move || {
         ctx.store.with(|b| {
             column_of(b, column_id)
-                .map(|c| (c.total, c.wip_limit, c.over_limit(), c.cards.len()))
+                .map(|c| {
+                    (
+                        c.total,
+                        c.wip_limit,
+                        c.over_limit(),
+                        c.cards.len(),
+                        c.matching,
+                    )
+                })
                 .unwrap_or_default()
         })
     };
@@ -138,9 +151,13 @@ fn Column(column_id: i32) -> impl IntoView {
     let labelled_by = heading.clone();
     let field = format!("new-card-{column_id}");
     let field_for = field.clone();
+    let input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(Ok(card)) = add.value().get() {
             ctx.store.update(|b| b.place(card));
+            if let Some(el) = input.get() {
+                el.set_value("");
+            }
         }
     });
     view! {
@@ -149,7 +166,7 @@ fn Column(column_id: i32) -> impl IntoView {
                 {name}
                 <span class="muted">
                     {move || {
-                        let (total, limit, _, _) = counts();
+                        let (total, limit, _, _, _) = counts();
                         match limit {
                             Some(limit) => format!(" · {total} of {limit}"),
                             None => format!(" · {total}"),
@@ -166,14 +183,14 @@ fn Column(column_id: i32) -> impl IntoView {
                 </For>
             </ul>
             {move || {
-                let (total, _, _, shown) = counts();
-                (total > shown).then(|| view! { <p class="muted">{format!("{} more cards", total - shown)}</p> })
+                let (_, _, _, shown, matching) = counts();
+                (matching > shown).then(|| view! { <p class="muted">{format!("{} more cards", matching - shown)}</p> })
             }}
             <ActionForm action=add attr:class="add-card">
                 <input type="hidden" name="board_id" value=board_id/>
                 <input type="hidden" name="column_id" value=column_id/>
                 <label for=field_for class="visually-hidden">{move || format!("New card in {}", name())}</label>
-                <input id=field name="title" required maxlength="200" placeholder="Card title"/>
+                <input id=field name="title" required maxlength="200" placeholder="Card title" node_ref=input/>
                 <button type="submit" class="button">"Add card"</button>
             </ActionForm>
             <ActionError error=action_error(add)/>
@@ -396,6 +413,38 @@ fn drop_card(ctx: BoardCtx, carrying: Carrying) {
             }
         }
     });
+}
+
+/// A card carried by keyboard is re-rendered in its new place and focused
+/// on the next frame; a key pressed before that lands on the page, not the
+/// card. This routes such keys to the carried card, so a quick Escape or
+/// arrow is never lost.
+fn keys_while_refocusing(ctx: BoardCtx) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            let carried = ctx
+                .carrying
+                .with_untracked(|c| c.as_ref().filter(|c| !c.by_pointer).map(|c| c.card));
+            let Some(card) = carried else { return };
+            let on_a_control = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|e| {
+                    e.closest(".card, input, select, textarea, button, a")
+                        .ok()
+                        .flatten()
+                        .is_some()
+                });
+            if !on_a_control && keyboard(ctx, card, &ev.key()) == Some(true) {
+                ev.prevent_default();
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ctx;
 }
 
 /// Keeps keyboard focus on a card after it was re-rendered elsewhere.

@@ -73,6 +73,9 @@ pub struct ColumnView {
     pub version: i32,
     /// How many cards it holds.
     pub total: usize,
+    /// How many of them match the board's filters (all when unfiltered).
+    #[serde(default)]
+    pub matching: usize,
     /// Its first cards, in order.
     pub cards: Vec<CardSummary>,
 }
@@ -103,6 +106,73 @@ pub struct BoardView {
     /// Whether the signed-in member may invite people (the owner of a
     /// personal board).
     pub can_invite: bool,
+    /// The board's labels, by name (for the label filter).
+    #[serde(default)]
+    pub labels: Vec<super::card_model::LabelTag>,
+    /// The search and filters the cards were picked by.
+    #[serde(default)]
+    pub filter: CardFilter,
+}
+
+/// Due dates a board can be filtered by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueFilter {
+    /// Due before today.
+    Overdue,
+    /// Due today or in the next seven days.
+    Soon,
+}
+
+impl DueFilter {
+    /// The name used in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Overdue => "overdue",
+            Self::Soon => "soon",
+        }
+    }
+
+    /// The filter a URL names, if any.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "overdue" => Some(Self::Overdue),
+            "soon" => Some(Self::Soon),
+            _ => None,
+        }
+    }
+}
+
+/// Which cards a board shows: all, or those matching a text search, a
+/// label, an assignee and a due date (kept in the page's URL).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardFilter {
+    /// Words in the title (case-insensitive).
+    pub q: String,
+    /// Cards with this label.
+    pub label: Option<i32>,
+    /// Cards assigned to this member.
+    pub assignee: Option<i32>,
+    /// Overdue cards, or cards due soon.
+    pub due: Option<DueFilter>,
+}
+
+impl CardFilter {
+    /// The filter a URL's `q`, `label`, `assignee` and `due` describe;
+    /// values that name nothing are left out.
+    pub fn from_query(q: &str, label: &str, assignee: &str, due: &str) -> Self {
+        Self {
+            q: q.trim().chars().take(200).collect(),
+            label: label.trim().parse().ok(),
+            assignee: assignee.trim().parse().ok(),
+            due: DueFilter::parse(due.trim()),
+        }
+    }
+
+    /// Whether it shows every card.
+    pub fn is_empty(&self) -> bool {
+        self.q.is_empty() && self.label.is_none() && self.assignee.is_none() && self.due.is_none()
+    }
 }
 
 impl BoardView {
@@ -123,11 +193,12 @@ impl BoardView {
         self.remove(card.id);
         if let Some(column) = self.columns.iter_mut().find(|c| c.id == card.column_id) {
             let at = column.cards.partition_point(|k| k.rank < card.rank);
-            let shown_all = column.cards.len() == column.total;
+            let shown_all = column.cards.len() == column.matching;
             if at < column.cards.len() || shown_all {
                 column.cards.insert(at, card);
             }
             column.total += 1;
+            column.matching += 1;
         }
     }
 
@@ -143,11 +214,13 @@ impl BoardView {
         }
         let mut moving = self.columns[c].cards.remove(i);
         self.columns[c].total = self.columns[c].total.saturating_sub(1);
+        self.columns[c].matching = self.columns[c].matching.saturating_sub(1);
         let target = &mut self.columns[column];
         moving.column_id = target.id;
         let index = index.min(target.cards.len());
         target.cards.insert(index, moving);
         target.total += 1;
+        target.matching += 1;
     }
 
     /// Takes a card off the board (moved away, archived or trashed).
@@ -156,6 +229,7 @@ impl BoardView {
             if let Some(i) = column.cards.iter().position(|k| k.id == card) {
                 column.cards.remove(i);
                 column.total = column.total.saturating_sub(1);
+                column.matching = column.matching.saturating_sub(1);
             }
         }
     }
@@ -223,6 +297,7 @@ mod tests {
             wip_limit: Some(1),
             version: 1,
             total: cards.len(),
+            matching: cards.len(),
             cards,
         };
         BoardView {
@@ -236,6 +311,8 @@ mod tests {
             ],
             me: 1,
             can_invite: false,
+            labels: vec![],
+            filter: CardFilter::default(),
         }
     }
 
@@ -267,9 +344,21 @@ mod tests {
     }
 
     #[test]
+    fn filters_from_a_url_keep_what_names_something() {
+        let f = CardFilter::from_query("  logo ", "7", "x", "soon");
+        assert_eq!(f.q, "logo");
+        assert_eq!(f.label, Some(7));
+        assert_eq!(f.assignee, None);
+        assert_eq!(f.due, Some(DueFilter::Soon));
+        assert!(!f.is_empty());
+        assert!(CardFilter::from_query("", "", "", "whenever").is_empty());
+    }
+
+    #[test]
     fn a_card_beyond_the_shown_ones_is_counted_not_shown() {
         let mut b = board();
         b.columns[0].total = 5;
+        b.columns[0].matching = 5;
         b.place(card(9, 10, "ff80"));
         assert_eq!(b.locate(9), None);
         assert_eq!(b.columns[0].total, 6);

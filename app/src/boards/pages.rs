@@ -12,7 +12,7 @@ use crate::ui::widgets::{ActionError, ErrorNote};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn param(name: &'static str) -> impl Fn() -> i32 + Copy {
     let params = use_params_map();
@@ -82,12 +82,16 @@ pub fn BoardPage() -> impl IntoView {
     let id = param("id");
     let live = use_live();
     let auth = crate::accounts::components::use_auth();
+    let query = use_query_map();
     let version = RwSignal::new(0_u64);
+    let filter = move || {
+        query.with(|q| ["q", "label", "assignee", "due"].map(|k| q.get(k).unwrap_or_default()))
+    };
     let board = Resource::new(
-        move || (id(), version.get()),
-        move |(id, _)| async move {
+        move || (id(), version.get(), filter()),
+        move |(id, _, [q, label, assignee, due])| async move {
             match auth.signed_in().await {
-                Some(_) => get_board(id).await.map(Some),
+                Some(_) => get_board(id, q, label, assignee, due).await.map(Some),
                 None => Ok(None),
             }
         },
@@ -116,6 +120,7 @@ fn Board(board: BoardView, #[prop(into)] refetch: Callback<()>) -> impl IntoView
         .collect();
     let board_id = board.id;
     let invite = ServerAction::<InviteMember>::new();
+    let filter_form = view! { <FilterForm board=board.clone()/> };
     view! {
         <Title text=format!("{} · Board · Guild", board.title)/>
         <p><A href="/boards">"← All boards"</A></p>
@@ -135,7 +140,54 @@ fn Board(board: BoardView, #[prop(into)] refetch: Callback<()>) -> impl IntoView
             </ActionForm>
             <ActionError error=action_error(invite)/>
         })}
+        {filter_form}
         <LiveBoard board refetch/>
+    }
+    .into_any()
+}
+
+/// Search and filters over a board's cards: a plain GET form, so they stay
+/// in the URL (and work without JavaScript).
+#[component]
+fn FilterForm(board: BoardView) -> impl IntoView {
+    let f = board.filter.clone();
+    let filtered = !f.is_empty();
+    let due = f.due.map(|d| d.as_str()).unwrap_or_default();
+    view! {
+        <form method="get" action=format!("/boards/{}", board.id) class="board-filter" role="search" aria-label="Filter cards">
+            <label for="filter-q">"Search cards"</label>
+            <input id="filter-q" name="q" type="search" value=f.q.clone() maxlength="200"/>
+            <label for="filter-label">"Label"</label>
+            <select id="filter-label" name="label">
+                <option value="">"Any label"</option>
+                {board.labels.iter().map(|l| view! {
+                    <option value=l.id selected=f.label == Some(l.id)>{l.name.clone()}</option>
+                }).collect_view()}
+            </select>
+            <label for="filter-assignee">"Assignee"</label>
+            <select id="filter-assignee" name="assignee">
+                <option value="">"Anyone"</option>
+                {board.members.iter().map(|m| view! {
+                    <option value=m.user_id selected=f.assignee == Some(m.user_id)>{m.display_name.clone()}</option>
+                }).collect_view()}
+            </select>
+            <label for="filter-due">"Due"</label>
+            <select id="filter-due" name="due">
+                <option value="">"Any time"</option>
+                <option value="overdue" selected=due == "overdue">"Overdue"</option>
+                <option value="soon" selected=due == "soon">"Due in the next 7 days"</option>
+            </select>
+            <button type="submit" class="button">"Filter"</button>
+            {filtered.then(|| view! { <A href=format!("/boards/{}", board.id)>"Clear filters"</A> })}
+        </form>
+        {filtered.then(|| view! {
+            <p class="muted" role="status" data-test="filter-status">
+                {match board.columns.iter().map(|c| c.matching).sum::<usize>() {
+                    1 => "Showing 1 matching card.".to_string(),
+                    n => format!("Showing {n} matching cards."),
+                }}
+            </p>
+        })}
     }
     .into_any()
 }

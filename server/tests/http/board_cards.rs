@@ -68,7 +68,10 @@ async fn a_card_is_edited_with_its_version_and_a_stale_save_keeps_the_text() {
     assert!(html.contains("<strong>Mood board</strong>"), "{html}");
     assert!(!html.contains("<script"), "{html}");
     assert!(!html.contains("javascript:"), "{html}");
-    assert!(html.contains("See the brief."), "the link text stays: {html}");
+    assert!(
+        html.contains("See the brief."),
+        "the link text stays: {html}"
+    );
     assert_eq!(detail["card"]["cover"], "purple");
     assert_eq!(
         detail["card"]["overdue"], true,
@@ -752,4 +755,135 @@ async fn a_board_costs_the_same_queries_with_three_cards_or_sixty() {
     assert_eq!(first["comments"], 1);
     assert_eq!(first["checklist_total"], 1);
     assert_eq!(first["labels"][0]["name"], "Urgent");
+}
+
+#[tokio::test]
+async fn search_and_filters_pick_cards_while_counts_stay_whole() {
+    let app = TestApp::new().await;
+    let mut maya = app.client();
+    maya.sign_up("maya", &["wants_client"]).await;
+    let me = maya.me().await["id"].to_string();
+    let board = maya
+        .ok("/api/boards/create", &[("title", "Launch")])
+        .await
+        .to_string();
+    let view = maya.ok("/api/boards/get", &[("id", &board)]).await;
+    let todo = view["columns"][0]["id"].to_string();
+    let mut ids = Vec::new();
+    for title in [
+        "Logo drafts",
+        "Price list",
+        "LOGO final",
+        "100% cotton_bags",
+    ] {
+        let card = maya
+            .ok(
+                "/api/boards/card/add",
+                &[("board_id", &board), ("column_id", &todo), ("title", title)],
+            )
+            .await;
+        ids.push((card["id"].to_string(), card["version"].to_string()));
+    }
+    let label = maya
+        .ok(
+            "/api/boards/label/create",
+            &[
+                ("board_id", &board),
+                ("name", "Design"),
+                ("colour", "purple"),
+                ("card_id", &ids[0].0),
+            ],
+        )
+        .await
+        .to_string();
+    maya.ok(
+        "/api/boards/card/assign",
+        &[("card_id", &ids[1].0), ("user_id", &me), ("on", "true")],
+    )
+    .await;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs() as i64;
+    let soon = (chrono::DateTime::from_timestamp(now, 0)
+        .expect("now")
+        .date_naive()
+        + chrono::Days::new(3))
+    .format("%Y-%m-%d")
+    .to_string();
+    for (i, due) in [(2, "2020-01-01"), (3, soon.as_str())] {
+        maya.ok(
+            "/api/boards/card/edit",
+            &[
+                ("card_id", &ids[i].0),
+                ("version", &ids[i].1),
+                (
+                    "title",
+                    if i == 2 {
+                        "LOGO final"
+                    } else {
+                        "100% cotton_bags"
+                    },
+                ),
+                ("due_on", due),
+            ],
+        )
+        .await;
+    }
+    let titles = |view: &Value| -> Vec<String> {
+        view["columns"][0]["cards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let pick = async |client: &mut Client<'_>, key: &str, value: &str| {
+        client
+            .ok("/api/boards/get", &[("id", board.as_str()), (key, value)])
+            .await
+    };
+    let found = pick(&mut maya, "q", "logo").await;
+    assert_eq!(
+        titles(&found),
+        ["Logo drafts", "LOGO final"],
+        "case-insensitive"
+    );
+    assert_eq!(found["columns"][0]["matching"], 2);
+    assert_eq!(
+        found["columns"][0]["total"], 4,
+        "the WIP count is the whole column"
+    );
+    assert_eq!(found["filter"]["q"], "logo");
+    assert_eq!(
+        titles(&pick(&mut maya, "q", "%").await),
+        ["100% cotton_bags"],
+        "wildcards are literal"
+    );
+    assert_eq!(
+        titles(&pick(&mut maya, "q", "n_b").await),
+        ["100% cotton_bags"]
+    );
+    assert_eq!(
+        titles(&pick(&mut maya, "label", &label).await),
+        ["Logo drafts"]
+    );
+    assert_eq!(
+        titles(&pick(&mut maya, "assignee", &me).await),
+        ["Price list"]
+    );
+    assert_eq!(
+        titles(&pick(&mut maya, "due", "overdue").await),
+        ["LOGO final"]
+    );
+    assert_eq!(
+        titles(&pick(&mut maya, "due", "soon").await),
+        ["100% cotton_bags"]
+    );
+    let all = pick(&mut maya, "due", "someday").await;
+    assert_eq!(
+        titles(&all).len(),
+        4,
+        "a filter that names nothing filters nothing"
+    );
 }

@@ -1,14 +1,19 @@
 //! Reading boards: the list of mine, and one board with each column's
 //! first cards (a fixed number of queries whatever the board's size).
 
+use crate::boards::card_model::LabelTag;
 use crate::boards::model::{
-    BoardMember, BoardSummary, BoardView, CARDS_PER_COLUMN, CardSummary, ColumnView,
+    BoardMember, BoardSummary, BoardView, CARDS_PER_COLUMN, CardFilter, CardSummary, ColumnView,
+    DueFilter,
 };
-use crate::entity::{board, board_column, board_member, card, user};
+use crate::entity::{
+    board, board_column, board_label, board_member, card, card_assignee, card_label, user,
+};
 use crate::error::AppError;
+use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
+    QuerySelect, Select,
 };
 use std::collections::HashMap;
 
@@ -42,13 +47,71 @@ impl From<CardRow> for CardSummary {
     }
 }
 
+/// Today (UTC).
+fn today() -> chrono::NaiveDate {
+    chrono::DateTime::from_timestamp_millis(crate::live::server::hub::now_ms())
+        .map(|t| t.date_naive())
+        .unwrap_or_default()
+}
+
 /// Whether a `YYYY-MM-DD` due date is before today (UTC).
 pub fn is_overdue(due: Option<&str>) -> bool {
-    let today = chrono::DateTime::from_timestamp_millis(crate::live::server::hub::now_ms())
-        .map(|t| t.date_naive());
     due.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .zip(today)
-        .is_some_and(|(due, today)| due < today)
+        .is_some_and(|due| due < today())
+}
+
+/// `text` with the `LIKE` wildcards and the escape character escaped.
+fn escape_like(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Narrows a query of cards to those `filter` picks.
+fn filtered(mut select: Select<card::Entity>, filter: &CardFilter) -> Select<card::Entity> {
+    let q = filter.q.trim().to_lowercase();
+    if !q.is_empty() {
+        let pattern = format!("%{}%", escape_like(&q));
+        select = select.filter(
+            Expr::expr(Func::lower(Expr::col((card::Entity, card::Column::Title))))
+                .like(LikeExpr::new(pattern).escape('\\')),
+        );
+    }
+    if let Some(label) = filter.label {
+        select = select.filter(
+            card::Column::Id.in_subquery(
+                Query::select()
+                    .column(card_label::Column::CardId)
+                    .from(card_label::Entity)
+                    .and_where(card_label::Column::LabelId.eq(label))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(person) = filter.assignee {
+        select = select.filter(
+            card::Column::Id.in_subquery(
+                Query::select()
+                    .column(card_assignee::Column::CardId)
+                    .from(card_assignee::Entity)
+                    .and_where(card_assignee::Column::UserId.eq(person))
+                    .to_owned(),
+            ),
+        );
+    }
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    match filter.due {
+        Some(DueFilter::Overdue) => select.filter(card::Column::DueOn.lt(day(today()))),
+        Some(DueFilter::Soon) => select
+            .filter(card::Column::DueOn.gte(day(today())))
+            .filter(card::Column::DueOn.lte(day(today() + chrono::Days::new(7)))),
+        None => select,
+    }
 }
 
 /// A card as columns show it, without its badges (see
@@ -181,8 +244,9 @@ pub async fn column_cards(
     column: i32,
     offset: u64,
     limit: u64,
+    filter: &CardFilter,
 ) -> Result<Vec<CardSummary>, AppError> {
-    let mut cards = column_page(db, column, offset, limit).await?;
+    let mut cards = column_page(db, column, offset, limit, filter).await?;
     super::badges::fill(db, &mut cards).await?;
     Ok(cards)
 }
@@ -194,8 +258,9 @@ async fn column_page(
     column: i32,
     offset: u64,
     limit: u64,
+    filter: &CardFilter,
 ) -> Result<Vec<CardSummary>, AppError> {
-    Ok(card::Entity::find()
+    Ok(filtered(card::Entity::find(), filter)
         .select_only()
         .columns(card_columns())
         .filter(card::Column::ColumnId.eq(column))
@@ -212,12 +277,14 @@ async fn column_page(
         .collect())
 }
 
-/// How many active cards each of a board's columns holds.
+/// How many active cards (that `filter` picks) each of a board's columns
+/// holds.
 async fn column_totals(
     db: &impl ConnectionTrait,
     board_id: i32,
+    filter: &CardFilter,
 ) -> Result<HashMap<i32, i64>, AppError> {
-    Ok(card::Entity::find()
+    Ok(filtered(card::Entity::find(), filter)
         .select_only()
         .column(card::Column::ColumnId)
         .column_as(card::Column::Id.count(), "n")
@@ -236,12 +303,18 @@ pub async fn board_view(
     db: &impl ConnectionTrait,
     b: &board::Model,
     me: i32,
+    filter: &CardFilter,
 ) -> Result<BoardView, AppError> {
     let cols = columns(db, b.id).await?;
-    let totals = column_totals(db, b.id).await?;
+    let totals = column_totals(db, b.id, &CardFilter::default()).await?;
+    let matching = if filter.is_empty() {
+        totals.clone()
+    } else {
+        column_totals(db, b.id, filter).await?
+    };
     let mut pages = Vec::with_capacity(cols.len());
     for c in &cols {
-        pages.push(column_page(db, c.id, 0, CARDS_PER_COLUMN as u64).await?);
+        pages.push(column_page(db, c.id, 0, CARDS_PER_COLUMN as u64, filter).await?);
     }
     let sizes: Vec<usize> = pages.iter().map(Vec::len).collect();
     let mut shown: Vec<CardSummary> = pages.into_iter().flatten().collect();
@@ -256,6 +329,7 @@ pub async fn board_view(
             wip_limit: c.wip_limit,
             version: c.version,
             total: totals.get(&c.id).copied().unwrap_or(0) as usize,
+            matching: matching.get(&c.id).copied().unwrap_or(0) as usize,
             cards,
         });
     }
@@ -267,7 +341,25 @@ pub async fn board_view(
         columns,
         me,
         can_invite: b.kind == board::Kind::Personal && b.owner_id == me,
+        labels: labels(db, b.id).await?,
+        filter: filter.clone(),
     })
+}
+
+/// A board's labels, by name.
+pub async fn labels(db: &impl ConnectionTrait, board_id: i32) -> Result<Vec<LabelTag>, AppError> {
+    Ok(board_label::Entity::find()
+        .filter(board_label::Column::BoardId.eq(board_id))
+        .order_by_asc(board_label::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| LabelTag {
+            id: l.id,
+            name: l.name,
+            colour: l.color,
+        })
+        .collect())
 }
 
 /// A member's card (active), its board and the columns it can move to
@@ -285,7 +377,7 @@ pub async fn move_targets(
     if c.state != card::State::Active {
         return Err(AppError::NotFound);
     }
-    let totals = column_totals(db, c.board_id).await?;
+    let totals = column_totals(db, c.board_id, &CardFilter::default()).await?;
     let targets = columns(db, c.board_id)
         .await?
         .into_iter()
