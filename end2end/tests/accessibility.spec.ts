@@ -23,8 +23,10 @@ test('a client\'s pages have no serious accessibility violations', async ({ page
   await open(page, board);
   const move = (await page.locator('form.card-move').first().getAttribute('action')) as string;
   expect(move, 'a card with a Move form on the board').toBeTruthy();
+  const card = (await page.locator('a.card-open').first().getAttribute('href')) as string;
+  expect(card, 'a card with a Details link on the board').toBeTruthy();
   expect(
-    await auditPages(page, ['/dashboard', '/gigs/new', '/gigs/saved', '/talent/saved', '/contracts', contract, gig, `${gig}/edit`, '/onboarding/client', '/messages', conversation, '/boards', board, move]),
+    await auditPages(page, ['/dashboard', '/gigs/new', '/gigs/saved', '/talent/saved', '/contracts', contract, gig, `${gig}/edit`, '/onboarding/client', '/messages', conversation, '/boards', board, move, card, `${board}/columns`, `${board}/archive`, `${board}?q=a`]),
   ).toEqual([]);
 });
 
