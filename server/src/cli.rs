@@ -50,6 +50,20 @@ enum Command {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// Create a board of many cards for the board benchmark, with two
+    /// signed-in members; writes its path and their cookies as JSON to
+    /// `out`.
+    BigBoard {
+        /// How many cards.
+        #[arg(long, default_value_t = 5_000)]
+        cards: usize,
+        /// How many columns (at most 10).
+        #[arg(long, default_value_t = 8)]
+        columns: usize,
+        /// Where to write the board's path and the members' cookies.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// The role classifier: train, evaluate, predict.
     Roles {
         #[command(subcommand)]
@@ -146,6 +160,28 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 db,
             )?;
             demo::seed_and_report(&state).await
+        }
+        Command::BigBoard {
+            cards,
+            columns,
+            out,
+        } => {
+            let db = db::connect(&config).await?;
+            db::migrate(&db).await?;
+            let made =
+                crate::seed::big_board::create(&db, cards, columns, crate::router::SESSION_COOKIE)
+                    .await?;
+            let json =
+                serde_json::to_string(&made).map_err(|e| CliError::Refused(e.to_string()))?;
+            std::fs::write(&out, json)
+                .map_err(|e| CliError::Refused(format!("{}: {e}", out.display())))?;
+            println!(
+                "Board {} has {} cards; its members' cookies are in {}.",
+                made.path,
+                made.cards,
+                out.display()
+            );
+            Ok(())
         }
         Command::LoadSessions { users, out } => {
             let db = db::connect(&config).await?;

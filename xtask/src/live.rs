@@ -17,14 +17,14 @@ use std::time::{Duration, Instant};
 
 /// One live server process started through `sh`, so the chaos tool can
 /// restart it with the same command.
-struct Instance {
-    origin: String,
+pub(crate) struct Instance {
+    pub(crate) origin: String,
     start: String,
     pid_file: PathBuf,
 }
 
 impl Instance {
-    fn new(dir: &Path, release: bool, name: &str) -> Result<Self, String> {
+    pub(crate) fn new(dir: &Path, release: bool, name: &str) -> Result<Self, String> {
         let port = free_port()?;
         let bin = binary(&workspace_root(), release);
         let pid_file = dir.join(format!("{name}.pid"));
@@ -42,7 +42,7 @@ impl Instance {
         })
     }
 
-    fn launch(&self, env: &[(String, String)], release: bool) -> Result<(), String> {
+    pub(crate) fn launch(&self, env: &[(String, String)], release: bool) -> Result<(), String> {
         let mut cmd = Command::new("sh");
         with_site_env(&mut cmd, &workspace_root(), release);
         cmd.args(["-c", &self.start]).envs(env.iter().cloned());
@@ -65,12 +65,12 @@ impl Instance {
             .to_string()
     }
 
-    fn stop(&self) {
+    pub(crate) fn stop(&self) {
         let _ = Command::new("kill").arg(self.pid()).status();
     }
 }
 
-fn server_env(database_url: &str) -> Vec<(String, String)> {
+pub(crate) fn server_env(database_url: &str) -> Vec<(String, String)> {
     [
         ("DATABASE_URL", database_url),
         ("RUST_LOG", "warn"),
@@ -109,7 +109,7 @@ fn load_tool(release: bool) -> PathBuf {
         .join("live-load")
 }
 
-fn fresh_dir(name: &str) -> Result<PathBuf, String> {
+pub(crate) fn fresh_dir(name: &str) -> Result<PathBuf, String> {
     let dir = workspace_root().join("target").join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;

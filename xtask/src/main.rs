@@ -13,11 +13,14 @@
 //! * `cargo xtask lint` checks formatting and runs clippy on both sides.
 //! * `cargo xtask chaos` runs the live layer's chaos test (CI does).
 //! * `cargo xtask bench-live` measures the live layer (release build).
+//! * `cargo xtask bench-board` measures a 5,000-card board in headless
+//!   Chromium (release build).
 //! * `cargo xtask build [--release]` builds the site (CI checks the release build).
 //! * `cargo xtask bench` measures a release server with `wrk` (see
 //!   `docs/benchmarks.md`).
 
 mod bench;
+mod board_bench;
 mod lint;
 mod live;
 mod lockfile;
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Some("lint") => lint::lint(),
         Some("chaos") => live::chaos(),
         Some("bench-live") => live::bench_live(),
+        Some("bench-board") => board_bench::bench_board(),
         Some("setup") => tools::ensure_all(&tools::Needs {
             release: flag("--release"),
             browser: flag("--browser"),

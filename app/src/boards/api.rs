@@ -32,12 +32,17 @@ pub async fn get_board(
     super::server::load::board_view(&state.db, &board, user.id, &filter).await
 }
 
-/// More of a column's cards, from `offset` ("Show more").
+/// More of a column's cards, from `offset` ("Show more"), picked by the
+/// same search and filters as [`get_board`].
 #[server(prefix = "/api", endpoint = "boards/column")]
 pub async fn column_cards(
     board_id: i32,
     column_id: i32,
     offset: u32,
+    #[server(default)] q: String,
+    #[server(default)] label: String,
+    #[server(default)] assignee: String,
+    #[server(default)] due: String,
 ) -> Result<Vec<CardSummary>, AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
@@ -51,7 +56,7 @@ pub async fn column_cards(
         column_id,
         offset as u64,
         super::model::CARDS_PER_COLUMN as u64,
-        &super::model::CardFilter::default(),
+        &super::model::CardFilter::from_query(&q, &label, &assignee, &due),
     )
     .await
 }

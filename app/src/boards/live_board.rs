@@ -184,7 +184,14 @@ fn Column(column_id: i32) -> impl IntoView {
             </ul>
             {move || {
                 let (_, _, _, shown, matching) = counts();
-                (matching > shown).then(|| view! { <p class="muted">{format!("{} more cards", matching - shown)}</p> })
+                (matching > shown).then(|| view! {
+                    <p class="muted column-more">
+                        {format!("{} more cards ", matching - shown)}
+                        <button type="button" class="button button--small" on:click=move |_| show_more(ctx, column_id)>
+                            "Show more"
+                        </button>
+                    </p>
+                })
             }}
             <ActionForm action=add attr:class="add-card">
                 <input type="hidden" name="board_id" value=board_id/>
@@ -196,6 +203,24 @@ fn Column(column_id: i32) -> impl IntoView {
             <ActionError error=action_error(add)/>
         </section>
     }
+}
+
+/// Fetches the next page of a column's cards (with the board's filters).
+fn show_more(ctx: BoardCtx, column: i32) {
+    let (board, offset, [q, label, assignee, due]) = ctx.store.with_untracked(|b| {
+        (
+            b.id,
+            column_of(b, column).map_or(0, |c| c.cards.len()),
+            b.filter.to_query(),
+        )
+    });
+    leptos::task::spawn_local(async move {
+        match super::api::column_cards(board, column, offset as u32, q, label, assignee, due).await
+        {
+            Ok(cards) => ctx.store.update(|b| b.append(column, cards)),
+            Err(e) => ctx.error.set(Some(e.summary())),
+        }
+    });
 }
 
 fn find_card(b: &BoardView, id: i32) -> Option<CardSummary> {

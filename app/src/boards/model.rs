@@ -169,6 +169,16 @@ impl CardFilter {
         }
     }
 
+    /// Its `q`, `label`, `assignee` and `due` as a URL carries them.
+    pub fn to_query(&self) -> [String; 4] {
+        [
+            self.q.clone(),
+            self.label.map(|l| l.to_string()).unwrap_or_default(),
+            self.assignee.map(|a| a.to_string()).unwrap_or_default(),
+            self.due.map(|d| d.as_str().to_string()).unwrap_or_default(),
+        ]
+    }
+
     /// Whether it shows every card.
     pub fn is_empty(&self) -> bool {
         self.q.is_empty() && self.label.is_none() && self.assignee.is_none() && self.due.is_none()
@@ -221,6 +231,21 @@ impl BoardView {
         target.cards.insert(index, moving);
         target.total += 1;
         target.matching += 1;
+    }
+
+    /// Adds the next page of a column's cards after those shown (cards
+    /// already shown, say after a live move, are not repeated).
+    pub fn append(&mut self, column: i32, cards: Vec<CardSummary>) {
+        let shown: Vec<i32> = self
+            .columns
+            .iter()
+            .flat_map(|c| c.cards.iter().map(|k| k.id))
+            .collect();
+        if let Some(column) = self.columns.iter_mut().find(|c| c.id == column) {
+            column
+                .cards
+                .extend(cards.into_iter().filter(|k| !shown.contains(&k.id)));
+        }
     }
 
     /// Takes a card off the board (moved away, archived or trashed).
@@ -352,6 +377,20 @@ mod tests {
         assert_eq!(f.due, Some(DueFilter::Soon));
         assert!(!f.is_empty());
         assert!(CardFilter::from_query("", "", "", "whenever").is_empty());
+    }
+
+    #[test]
+    fn a_next_page_adds_only_cards_not_shown() {
+        let mut b = board();
+        b.columns[0].total = 4;
+        b.columns[0].matching = 4;
+        b.append(
+            10,
+            vec![card(2, 10, "80"), card(5, 10, "c0"), card(6, 10, "e0")],
+        );
+        let ids: Vec<i32> = b.columns[0].cards.iter().map(|k| k.id).collect();
+        assert_eq!(ids, [1, 2, 5, 6]);
+        assert_eq!(b.columns[0].total, 4, "counts come from the server");
     }
 
     #[test]

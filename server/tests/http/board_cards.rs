@@ -887,3 +887,60 @@ async fn search_and_filters_pick_cards_while_counts_stay_whole() {
         "a filter that names nothing filters nothing"
     );
 }
+
+#[tokio::test]
+async fn a_big_board_sends_each_column_in_pages() {
+    let app = TestApp::new().await;
+    let made =
+        server::seed::big_board::create(&app.state.db, 870, 8, server::router::SESSION_COOKIE)
+            .await
+            .expect("big board");
+    assert_eq!(made.cards, 870);
+    let mut member = app.client();
+    member.cookie = Some(made.cookies[1].clone());
+    let id = made.board_id.to_string();
+    let board = member.ok("/api/boards/get", &[("id", &id)]).await;
+    let columns = board["columns"].as_array().unwrap();
+    assert_eq!(columns.len(), 8);
+    let first = &columns[0];
+    assert_eq!(first["total"], 109, "870 cards over 8 columns");
+    assert_eq!(
+        first["cards"].as_array().unwrap().len(),
+        100,
+        "one page at first"
+    );
+    let column = first["id"].to_string();
+    let rest = member
+        .ok(
+            "/api/boards/column",
+            &[("board_id", &id), ("column_id", &column), ("offset", "100")],
+        )
+        .await;
+    let titles: Vec<&str> = rest
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 9);
+    assert_eq!(
+        titles[0], "Task 101 in column 1",
+        "the next page follows in order"
+    );
+    let searched = member
+        .ok(
+            "/api/boards/column",
+            &[
+                ("board_id", &id),
+                ("column_id", &column),
+                ("offset", "0"),
+                ("q", "Task 10"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        searched.as_array().unwrap().len(),
+        11,
+        "Task 10 and Task 100 to 109 (a page keeps the search)"
+    );
+}
