@@ -19,6 +19,9 @@ test('a card moved by one member moves live on another member\'s board', async (
   const theirs = new BoardPage(diego);
   await expect(theirs.card('Logo drafts', 'To do')).toBeVisible();
   await expect(diego.locator('.live-status[role="status"]')).toHaveAttribute('data-state', 'connected');
+  // Each sees the other looking at the board.
+  await expect(page.locator('[data-test="board-viewers"]')).toHaveText('Also looking at this board: Diego Alvarez');
+  await expect(diego.locator('[data-test="board-viewers"]')).toHaveText('Also looking at this board: Bea Board');
 
   await board.moveWithForm('Logo drafts', 'Review', 1);
   await expect(board.card('Logo drafts', 'Review')).toBeVisible();
@@ -27,6 +30,10 @@ test('a card moved by one member moves live on another member\'s board', async (
 
   await board.addCard('In progress', 'Photos of the cakes');
   await expect(theirs.card('Photos of the cakes', 'In progress')).toBeVisible();
+
+  // Diego closes the board: Bea no longer sees him there.
+  await diego.close();
+  await expect(page.locator('[data-test="board-viewers"]')).toHaveText('');
 });
 
 test('a contract page links to its team board', async ({ page }) => {

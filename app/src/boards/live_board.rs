@@ -6,7 +6,7 @@
 use super::api::{AddCard, move_card};
 use super::model::{BoardChange, BoardView, CardSummary, ColumnView};
 use crate::live::context::use_live;
-use crate::live::protocol::{ServerFrame, Signal as LiveSignal, Topic};
+use crate::live::protocol::{ClientFrame, ServerFrame, Signal as LiveSignal, Topic};
 use crate::ui::form::action_error;
 use crate::ui::widgets::ActionError;
 use leptos::prelude::*;
@@ -46,14 +46,54 @@ pub fn LiveBoard(board: BoardView, #[prop(into)] refetch: Callback<()>) -> impl 
         refetch,
     };
     provide_context(ctx);
+    let me = ctx.store.with_untracked(|b| b.me);
+    let viewers = RwSignal::new(std::collections::BTreeMap::<i32, String>::new());
     live.on_frame(move |frame| match frame {
         ServerFrame::Signal {
             topic: Topic::Board { id },
             signal: LiveSignal::Board { change },
         } if *id == board_id => apply(ctx, change),
-        ServerFrame::Welcome { resumed: false, .. } => refetch.run(()),
+        ServerFrame::Signal {
+            topic: Topic::Board { id },
+            signal:
+                LiveSignal::Viewing {
+                    user_id,
+                    name,
+                    here,
+                    answer,
+                },
+        } if *id == board_id => {
+            if *user_id == me {
+                // Another tab of mine left: this one is still looking.
+                if !*here {
+                    live.send(ClientFrame::Here { board_id });
+                }
+            } else if *here {
+                viewers.update(|v| {
+                    v.insert(*user_id, name.clone());
+                });
+                if !*answer {
+                    live.send(ClientFrame::Here { board_id });
+                }
+            } else {
+                viewers.update(|v| {
+                    v.remove(user_id);
+                });
+            }
+        }
+        ServerFrame::Welcome { .. } => {
+            // Whoever is still looking answers the new subscription.
+            viewers.update(|v| v.clear());
+            if matches!(frame, ServerFrame::Welcome { resumed: false, .. }) {
+                refetch.run(());
+            }
+        }
         _ => {}
     });
+    let looking = move || {
+        viewers
+            .with(|v| (!v.is_empty()).then(|| v.values().cloned().collect::<Vec<_>>().join(", ")))
+    };
     let columns = move || {
         ctx.store
             .with(|b| b.columns.iter().map(|c| c.id).collect::<Vec<_>>())
@@ -61,6 +101,9 @@ pub fn LiveBoard(board: BoardView, #[prop(into)] refetch: Callback<()>) -> impl 
     keys_while_refocusing(ctx);
     view! {
         <p class="visually-hidden" aria-live="assertive" data-test="board-announcer">{move || ctx.announce.get()}</p>
+        <p class="muted board-viewers" data-test="board-viewers">
+            {move || looking().map(|names| format!("Also looking at this board: {names}"))}
+        </p>
         {move || ctx.error.get().map(|message| view! {
             <p class="alert alert--error" role="alert">{message}</p>
         })}

@@ -84,6 +84,12 @@ pub enum ClientFrame {
         /// The newest message seen.
         message_id: i64,
     },
+    /// "I am looking at this board too": the answer to someone else's
+    /// arrival on a board this socket is subscribed to.
+    Here {
+        /// The board.
+        board_id: i32,
+    },
 }
 
 /// What the server sends.
@@ -224,6 +230,19 @@ pub enum Signal {
     Board {
         /// What changed.
         change: crate::boards::model::BoardChange,
+    },
+    /// Someone opened (`here`) or left a board. An arrival (`answer`
+    /// false) is answered by every other viewer with [`ClientFrame::Here`],
+    /// so a newcomer learns who is already looking.
+    Viewing {
+        /// Who.
+        user_id: i32,
+        /// Their display name.
+        name: String,
+        /// Whether they are looking at the board now.
+        here: bool,
+        /// Whether this answers an arrival (not to be answered again).
+        answer: bool,
     },
 }
 

@@ -40,6 +40,8 @@ struct Live {
     last_sent: i64,
     members_of: HashSet<i32>,
     typing: HashMap<i32, Instant>,
+    /// Boards this socket is subscribed to (its user is shown there).
+    viewing: HashSet<i32>,
 }
 
 /// Why the loop ended.
@@ -130,6 +132,7 @@ pub async fn run(
         last_sent: 0,
         members_of: HashSet::new(),
         typing: HashMap::new(),
+        viewing: HashSet::new(),
     };
     let end = match live.welcome(last_seq).await {
         Ok(()) => live.serve().await,
@@ -138,10 +141,26 @@ pub async fn run(
     if let End::Close(code, reason) = end {
         close(&mut live.socket, code, reason).await;
     }
+    for board in std::mem::take(&mut live.viewing) {
+        live.announce(board, false, false);
+    }
     hub.unregister(id);
 }
 
 impl Live {
+    /// Tells a board's viewers that this user opened it or left it.
+    fn announce(&self, board: i32, here: bool, answer: bool) {
+        self.state.live.publish_signal(
+            Topic::Board { id: board },
+            Signal::Viewing {
+                user_id: self.user.id,
+                name: self.user.display_name.clone(),
+                here,
+                answer,
+            },
+        );
+    }
+
     /// Answers `hello`: a fresh start, or the missed events, or a resync.
     async fn welcome(&mut self, last_seq: Option<i64>) -> Result<(), End> {
         let db = &self.state.db;
@@ -330,6 +349,11 @@ impl Live {
                     }
                 }
                 hub.subscribe(self.connection.id, topic);
+                if let Topic::Board { id } = topic
+                    && self.viewing.insert(id)
+                {
+                    self.announce(id, true, false);
+                }
                 Ok(match topic {
                     Topic::Presence { user_id } => {
                         let online = hub.is_online(user_id);
@@ -347,6 +371,18 @@ impl Live {
             }
             ClientFrame::Unsubscribe { topic } => {
                 hub.unsubscribe(self.connection.id, topic);
+                if let Topic::Board { id } = topic
+                    && self.viewing.remove(&id)
+                {
+                    self.announce(id, false, false);
+                }
+                Ok(None)
+            }
+            ClientFrame::Here { board_id } => {
+                if !self.viewing.contains(&board_id) {
+                    return Err(AppError::NotFound);
+                }
+                self.announce(board_id, true, true);
                 Ok(None)
             }
             ClientFrame::Send {

@@ -424,7 +424,13 @@ async fn a_move_reaches_members_viewing_the_board_and_strangers_cannot_listen() 
             ],
         )
         .await;
-    let signal = watcher.next_of("signal").await;
+    let signal = loop {
+        // Skip who-is-looking signals (the watcher's own arrival).
+        let signal = watcher.next_of("signal").await;
+        if signal["signal"]["kind"] == "board" {
+            break signal;
+        }
+    };
     assert_eq!(signal["topic"]["kind"], "board");
     assert_eq!(signal["signal"]["change"]["change"], "card");
     assert_eq!(signal["signal"]["change"]["card"]["title"], "Build");
@@ -492,4 +498,73 @@ async fn moving_a_milestone_card_to_done_offers_delivery_to_the_freelancer_only(
         )
         .await;
     assert_eq!(within["deliver_at"], serde_json::Value::Null, "not in Done");
+}
+
+#[tokio::test]
+async fn members_looking_at_a_board_see_each_other_arrive_and_leave() {
+    use super::live_support::Socket;
+    use serde_json::json;
+    let app = TestApp::new().await;
+    let addr = app.serve().await;
+    let (mut owner, dev, contract) = contract_setup(&app).await;
+    let board_id: i64 = owner.ok("/api/contracts/get", &[("id", &contract)]).await["board_id"]
+        .as_i64()
+        .unwrap();
+    let subscribe = json!({"type": "subscribe", "topic": {"kind": "board", "id": board_id}});
+    let viewing = async |socket: &mut Socket| loop {
+        let signal = socket.next_of("signal").await;
+        if signal["signal"]["kind"] == "viewing" {
+            break signal["signal"].clone();
+        }
+    };
+
+    let (mut first, _) = Socket::connect(addr, &owner, None).await;
+    first.send(subscribe.clone()).await;
+    let own = viewing(&mut first).await;
+    assert_eq!(
+        own["name"], "owner",
+        "an arrival reaches the board's viewers"
+    );
+
+    let (mut second, _) = Socket::connect(addr, &dev, None).await;
+    second.send(subscribe.clone()).await;
+    let arrival = viewing(&mut first).await;
+    assert_eq!(arrival["name"], "dev");
+    assert_eq!(arrival["here"], true);
+    assert_eq!(arrival["answer"], false);
+    assert_eq!(viewing(&mut second).await["name"], "dev");
+
+    // The owner's tab answers, so the newcomer learns who is already here.
+    first
+        .send(json!({"type": "here", "board_id": board_id}))
+        .await;
+    let answer = viewing(&mut second).await;
+    assert_eq!(answer["name"], "owner");
+    assert_eq!(answer["answer"], true);
+    assert_eq!(
+        viewing(&mut first).await["name"],
+        "owner",
+        "the answer reaches every viewer, the answerer too"
+    );
+
+    drop(second);
+    let left = viewing(&mut first).await;
+    assert_eq!(left["name"], "dev");
+    assert_eq!(left["here"], false, "closing the tab leaves the board");
+
+    // Someone not subscribed (not a member) cannot claim to be looking.
+    let mut stranger = app.client();
+    stranger.sign_up("stranger", &["wants_client"]).await;
+    let (mut outsider, _) = Socket::connect(addr, &stranger, None).await;
+    outsider
+        .send(json!({"type": "here", "board_id": board_id}))
+        .await;
+    assert_eq!(outsider.next().await["code"], "forbidden");
+    assert!(
+        first
+            .try_next(std::time::Duration::from_millis(300))
+            .await
+            .is_none(),
+        "nothing reaches the board's viewers"
+    );
 }
