@@ -16,11 +16,12 @@ use crate::error::AppError;
 use crate::live::context::use_live;
 use crate::live::protocol::{ServerFrame, Signal as LiveSignal, Topic};
 use crate::ui::fields::{FieldError, Select, TextArea};
-use crate::ui::form::{FormAlert, TextField, action_error, field_error, field_value};
+use crate::ui::form::{
+    FormAlert, TextField, action_error, field_error, field_value, refetch_on_success,
+};
 use crate::ui::format::date;
 use crate::ui::widgets::{ActionProblem, ErrorNote};
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::use_params_map;
@@ -34,19 +35,6 @@ fn param(name: &'static str) -> impl Fn() -> i32 + Copy {
             .and_then(|v| v.parse::<i32>().ok())
             .unwrap_or(0)
     }
-}
-
-/// Fetches the page again after `action` succeeds.
-fn refresh_after<S>(action: ServerAction<S>, refresh: RwSignal<u64>)
-where
-    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
-            refresh.update(|v| *v += 1);
-        }
-    });
 }
 
 /// A card's own page, live for every member viewing it.
@@ -153,7 +141,7 @@ fn CardView(detail: CardDetail) -> impl IntoView {
 fn Description(detail: CardDetail) -> impl IntoView {
     let refresh = expect_context::<RwSignal<u64>>();
     let save = ServerAction::<EditCard>::new();
-    refresh_after(save, refresh);
+    refetch_on_success(save, refresh);
     let error = action_error(save);
     let card = detail.card.clone();
     let covers: Vec<(String, String)> = std::iter::once((String::new(), "No cover".to_string()))
@@ -212,8 +200,8 @@ fn Labels(detail: CardDetail) -> impl IntoView {
     let refresh = expect_context::<RwSignal<u64>>();
     let toggle = ServerAction::<SetCardLabel>::new();
     let create = ServerAction::<CreateLabel>::new();
-    refresh_after(toggle, refresh);
-    refresh_after(create, refresh);
+    refetch_on_success(toggle, refresh);
+    refetch_on_success(create, refresh);
     let error = action_error(create);
     let card_id = detail.card.id;
     let colours: Vec<(String, String)> = PALETTE
@@ -264,7 +252,7 @@ fn Labels(detail: CardDetail) -> impl IntoView {
 fn Assignees(detail: CardDetail) -> impl IntoView {
     let refresh = expect_context::<RwSignal<u64>>();
     let toggle = ServerAction::<SetCardAssignee>::new();
-    refresh_after(toggle, refresh);
+    refetch_on_success(toggle, refresh);
     let card_id = detail.card.id;
     view! {
         <section aria-labelledby="card-assignees" class="card-side">
@@ -296,9 +284,9 @@ fn Checklist(detail: CardDetail) -> impl IntoView {
     let add = ServerAction::<AddChecklistItem>::new();
     let set = ServerAction::<SetChecklistItem>::new();
     let remove = ServerAction::<RemoveChecklistItem>::new();
-    refresh_after(add, refresh);
-    refresh_after(set, refresh);
-    refresh_after(remove, refresh);
+    refetch_on_success(add, refresh);
+    refetch_on_success(set, refresh);
+    refetch_on_success(remove, refresh);
     let error = action_error(add);
     let done = detail.card.badges.checklist_done;
     let total = detail.card.badges.checklist_total;
@@ -352,7 +340,7 @@ fn Checklist(detail: CardDetail) -> impl IntoView {
 fn Comments(detail: CardDetail) -> impl IntoView {
     let refresh = expect_context::<RwSignal<u64>>();
     let add = ServerAction::<CommentOnCard>::new();
-    refresh_after(add, refresh);
+    refetch_on_success(add, refresh);
     let error = action_error(add);
     view! {
         <section aria-labelledby="card-comments">
@@ -387,8 +375,8 @@ fn Links(detail: CardDetail) -> impl IntoView {
     let refresh = expect_context::<RwSignal<u64>>();
     let add = ServerAction::<AddCardLink>::new();
     let remove = ServerAction::<RemoveCardLink>::new();
-    refresh_after(add, refresh);
-    refresh_after(remove, refresh);
+    refetch_on_success(add, refresh);
+    refetch_on_success(remove, refresh);
     let error = action_error(add);
     view! {
         <section aria-labelledby="card-links" class="card-side">
@@ -431,7 +419,7 @@ fn Links(detail: CardDetail) -> impl IntoView {
 fn CardActions(detail: CardDetail) -> impl IntoView {
     let refresh = expect_context::<RwSignal<u64>>();
     let change = ServerAction::<SetCardState>::new();
-    refresh_after(change, refresh);
+    refetch_on_success(change, refresh);
     let (card_id, version) = (detail.card.id, detail.card.version);
     let button = move |action: &'static str, text: &'static str| {
         view! {
@@ -485,7 +473,7 @@ pub fn ArchivePage() -> impl IntoView {
     let auth = crate::accounts::components::use_auth();
     let refresh = RwSignal::new(0_u64);
     let restore = ServerAction::<SetCardState>::new();
-    refresh_after(restore, refresh);
+    refetch_on_success(restore, refresh);
     let cards = Resource::new(
         move || (board_id(), refresh.get()),
         move |(board, _)| async move {

@@ -4,27 +4,12 @@
 
 use super::card_model::ColumnSetting;
 use super::column_api::{AddColumn, ArchiveColumn, EditColumn, MoveColumn, column_settings};
-use crate::error::AppError;
-use crate::ui::form::action_error;
+use crate::ui::form::{action_error, refetch_on_success};
 use crate::ui::widgets::{ActionProblem, ErrorNote};
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::use_params_map;
-
-/// Fetches the list again after `action` succeeds.
-fn refresh_after<S>(action: ServerAction<S>, refresh: RwSignal<u64>)
-where
-    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
-            refresh.update(|v| *v += 1);
-        }
-    });
-}
 
 /// The actions the page's forms share.
 #[derive(Clone, Copy)]
@@ -53,10 +38,10 @@ pub fn ColumnsPage() -> impl IntoView {
         archive: ServerAction::new(),
     };
     let add = ServerAction::<AddColumn>::new();
-    refresh_after(actions.edit, refresh);
-    refresh_after(actions.reorder, refresh);
-    refresh_after(actions.archive, refresh);
-    refresh_after(add, refresh);
+    refetch_on_success(actions.edit, refresh);
+    refetch_on_success(actions.reorder, refresh);
+    refetch_on_success(actions.archive, refresh);
+    refetch_on_success(add, refresh);
     provide_context(actions);
     let columns = Resource::new(
         move || (board_id(), refresh.get()),

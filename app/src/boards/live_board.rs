@@ -6,7 +6,7 @@
 use super::api::{AddCard, move_card};
 use super::model::{BoardChange, BoardView, CardSummary, ColumnView};
 use crate::live::context::use_live;
-use crate::live::protocol::{ClientFrame, ServerFrame, Signal as LiveSignal, Topic};
+use crate::live::protocol::{ServerFrame, Signal as LiveSignal, Topic};
 use crate::ui::form::action_error;
 use crate::ui::widgets::ActionError;
 use leptos::prelude::*;
@@ -46,53 +46,21 @@ pub fn LiveBoard(board: BoardView, #[prop(into)] refetch: Callback<()>) -> impl 
         refetch,
     };
     provide_context(ctx);
-    let me = ctx.store.with_untracked(|b| b.me);
-    let viewers = RwSignal::new(std::collections::BTreeMap::<i32, String>::new());
     live.on_frame(move |frame| match frame {
         ServerFrame::Signal {
             topic: Topic::Board { id },
             signal: LiveSignal::Board { change },
         } if *id == board_id => apply(ctx, change),
-        ServerFrame::Signal {
-            topic: Topic::Board { id },
-            signal:
-                LiveSignal::Viewing {
-                    user_id,
-                    name,
-                    here,
-                    answer,
-                },
-        } if *id == board_id => {
-            if *user_id == me {
-                // Another tab of mine left: this one is still looking.
-                if !*here {
-                    live.send(ClientFrame::Here { board_id });
-                }
-            } else if *here {
-                viewers.update(|v| {
-                    v.insert(*user_id, name.clone());
-                });
-                if !*answer {
-                    live.send(ClientFrame::Here { board_id });
-                }
-            } else {
-                viewers.update(|v| {
-                    v.remove(user_id);
-                });
-            }
-        }
-        ServerFrame::Welcome { .. } => {
-            // Whoever is still looking answers the new subscription.
-            viewers.update(|v| v.clear());
-            if matches!(frame, ServerFrame::Welcome { resumed: false, .. }) {
-                refetch.run(());
-            }
-        }
+        ServerFrame::Welcome { resumed: false, .. } => refetch.run(()),
         _ => {}
     });
+    let viewers = use_context::<super::presence::Viewers>().map(|v| v.0);
     let looking = move || {
-        viewers
-            .with(|v| (!v.is_empty()).then(|| v.values().cloned().collect::<Vec<_>>().join(", ")))
+        viewers.and_then(|viewers| {
+            viewers.with(|v| {
+                (!v.is_empty()).then(|| v.values().cloned().collect::<Vec<_>>().join(", "))
+            })
+        })
     };
     let columns = move || {
         ctx.store

@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod mentions;
 pub mod model;
 pub mod pages;
+pub mod presence;
 #[cfg(feature = "ssr")]
 pub mod rank;
 #[cfg(feature = "ssr")]

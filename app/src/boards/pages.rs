@@ -96,6 +96,7 @@ pub fn BoardPage() -> impl IntoView {
             }
         },
     );
+    super::presence::track_viewers(id);
     live.watch(Topic::Board { id: id() });
     let refetch = Callback::new(move |_: ()| version.update(|v| *v += 1));
     view! {

@@ -148,3 +148,17 @@ pub fn field_value(
         )
     })
 }
+
+/// Bumps `counter` (a page's refetch key) whenever `action` succeeds, so
+/// the page shows what the action changed.
+pub fn refetch_on_success<S>(action: ServerAction<S>, counter: RwSignal<u64>)
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
+            counter.update(|v| *v += 1);
+        }
+    });
+}
