@@ -187,6 +187,10 @@ async fn every_page_renders_without_logging_errors() {
             format!("/messages/{conversation}"),
             format!("/boards/{board}"),
             format!("/boards/{board}/cards/{card}/move"),
+            format!("/boards/{board}/cards/{card}"),
+            format!("/boards/{board}/columns"),
+            format!("/boards/{board}/archive"),
+            format!("/boards/{board}?q=design&due=soon"),
         ])
         .collect();
 

@@ -242,11 +242,15 @@ fn find_card(b: &BoardView, id: i32) -> Option<CardSummary> {
 fn Card(card_id: i32) -> impl IntoView {
     let ctx = expect_context::<BoardCtx>();
     let board_id = ctx.store.with_untracked(|b| b.id);
-    let card = move || ctx.store.with(|b| find_card(b, card_id));
-    let carried = move || {
+    // Memos: a change elsewhere on the board re-runs only this lookup, not
+    // the card's attributes and badges (a move on a big board touched every
+    // card's DOM before).
+    let card = Memo::new(move |_| ctx.store.with(|b| find_card(b, card_id)));
+    let card = move || card.get();
+    let carried = Memo::new(move |_| {
         ctx.carrying
             .with(|c| c.as_ref().is_some_and(|c| c.card == card_id))
-    };
+    });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         // Keys pressed on the card's own controls (its "Move" button) are theirs.
         if ev.target() != ev.current_target() {
@@ -267,7 +271,7 @@ fn Card(card_id: i32) -> impl IntoView {
         <li
             class="card"
             data-cover=move || card().and_then(|c| c.cover)
-            class:card--carried=carried
+            class:card--carried=move || carried.get()
             id=format!("card-{card_id}")
             data-card=card_id
             data-version=move || card().map(|c| c.version)

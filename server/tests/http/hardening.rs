@@ -77,6 +77,24 @@ async fn page_titles_escape_user_text() {
     let page = owner.get(&format!("/boards/{board}")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_title_escaped(&page.text(), "board page");
+
+    let board = board.to_string();
+    let column =
+        owner.ok("/api/boards/get", &[("id", &board)]).await["columns"][0]["id"].to_string();
+    let card = owner
+        .ok(
+            "/api/boards/card/add",
+            &[
+                ("board_id", &board),
+                ("column_id", &column),
+                ("title", "Card </title><b>bold"),
+            ],
+        )
+        .await["id"]
+        .to_string();
+    let page = owner.get(&format!("/boards/{board}/cards/{card}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_title_escaped(&page.text(), "card page");
 }
 
 /// A no-JavaScript log-in (the browser posts the form and follows redirects).
