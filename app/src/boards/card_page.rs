@@ -12,6 +12,7 @@ use super::card_api::{
 };
 use super::card_model::{CardDetail, CardPlace, PALETTE, progress};
 use super::model::BoardChange;
+use super::pages::param;
 use crate::error::AppError;
 use crate::live::context::use_live;
 use crate::live::protocol::{ServerFrame, Signal as LiveSignal, Topic};
@@ -24,18 +25,6 @@ use crate::ui::widgets::{ActionProblem, ErrorNote};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::use_params_map;
-
-fn param(name: &'static str) -> impl Fn() -> i32 + Copy {
-    let params = use_params_map();
-    move || {
-        params
-            .read()
-            .get(name)
-            .and_then(|v| v.parse::<i32>().ok())
-            .unwrap_or(0)
-    }
-}
 
 /// A card's own page, live for every member viewing it.
 #[component]

@@ -9,7 +9,6 @@ use crate::ui::widgets::{ActionProblem, ErrorNote};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::use_params_map;
 
 /// The actions the page's forms share.
 #[derive(Clone, Copy)]
@@ -22,14 +21,7 @@ struct ColumnActions {
 /// A board's columns.
 #[component]
 pub fn ColumnsPage() -> impl IntoView {
-    let params = use_params_map();
-    let board_id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let board_id = super::pages::param("id");
     let auth = crate::accounts::components::use_auth();
     let refresh = RwSignal::new(0_u64);
     let actions = ColumnActions {

@@ -14,7 +14,8 @@ use leptos_meta::Title;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-fn param(name: &'static str) -> impl Fn() -> i32 + Copy {
+/// The route parameter `name` as a number (0 when missing or not one).
+pub(super) fn param(name: &'static str) -> impl Fn() -> i32 + Copy {
     let params = use_params_map();
     move || {
         params

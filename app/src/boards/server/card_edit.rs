@@ -6,7 +6,7 @@
 
 use super::access::{is_member, member_board};
 use super::load::card_summary;
-use super::service::{claim, member_card, publish, record, title};
+use super::service::{claim, invalid, member_card, publish, record, title};
 use crate::accounts::model::CurrentUser;
 use crate::boards::card_model::{MAX_COMMENT, MAX_DESCRIPTION, MAX_ITEM, is_colour};
 use crate::boards::mentions::mentioned;
@@ -29,12 +29,6 @@ use sea_orm::{
 
 /// The longest link address, in characters.
 pub const MAX_URL: usize = 2_000;
-
-fn invalid(field: &str, message: impl Into<String>, raw: &str) -> AppError {
-    let mut errors = FormErrors::new();
-    errors.add(field, message).keep(field, raw);
-    AppError::Invalid(errors)
-}
 
 /// Pushes the card as it is now to every viewer of its board.
 async fn push(state: &AppState, c: &card::Model, by: i32) -> Result<(), AppError> {

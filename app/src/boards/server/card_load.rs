@@ -1,15 +1,14 @@
 //! Reading one card's page, and a board's archived and trashed cards.
 
 use super::access::member_board;
-use super::load::{card_summary, members};
+use super::load::{card_summary, labels as board_labels, members};
 use crate::boards::card_model::{
     ActivityLine, AssigneeChoice, CardDetail, CardPlace, ChecklistEntry, CommentView, LabelChoice,
-    LabelTag, LinkView, PutAwayCard,
+    LinkView, PutAwayCard,
 };
 use crate::boards::markdown::render;
 use crate::entity::{
-    board_column, board_label, card, card_activity, card_assignee, card_comment, card_link,
-    checklist_item, user,
+    board_column, card, card_activity, card_assignee, card_comment, card_link, checklist_item, user,
 };
 use crate::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -44,19 +43,12 @@ pub async fn detail(
         .map(|col| col.name)
         .unwrap_or_default();
     let summary = card_summary(db, &c).await?;
-    let labels = board_label::Entity::find()
-        .filter(board_label::Column::BoardId.eq(b.id))
-        .order_by_asc(board_label::Column::Name)
-        .all(db)
+    let labels = board_labels(db, b.id)
         .await?
         .into_iter()
-        .map(|l| LabelChoice {
-            on: summary.badges.labels.iter().any(|t| t.id == l.id),
-            label: LabelTag {
-                id: l.id,
-                name: l.name,
-                colour: l.color,
-            },
+        .map(|label| LabelChoice {
+            on: summary.badges.labels.iter().any(|t| t.id == label.id),
+            label,
         })
         .collect();
     let assigned: Vec<i32> = card_assignee::Entity::find()

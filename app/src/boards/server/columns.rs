@@ -4,12 +4,13 @@
 //! the board again.
 
 use super::access::member_board;
-use super::service::publish;
+use super::load::column_totals;
+use super::service::{invalid, publish};
 use crate::accounts::model::CurrentUser;
 use crate::boards::card_model::ColumnSetting;
-use crate::boards::model::BoardChange;
+use crate::boards::model::{BoardChange, CardFilter};
 use crate::boards::rank;
-use crate::entity::{board_column, card};
+use crate::entity::board_column;
 use crate::error::{AppError, FormErrors};
 use crate::state::AppState;
 use sea_orm::sea_query::Expr;
@@ -17,22 +18,15 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set, TransactionTrait,
 };
-use std::collections::HashMap;
 
 /// The longest column name, in characters.
 pub const MAX_COLUMN_NAME: usize = 60;
 /// The most columns a board may have.
 pub const MAX_COLUMNS: usize = 20;
 
-fn invalid(field: &str, message: &str, raw: &str) -> AppError {
-    let mut errors = FormErrors::new();
-    errors.add(field, message).keep(field, raw);
-    AppError::Invalid(errors)
-}
-
 fn column_name(raw: &str) -> Result<String, AppError> {
     crate::text::line(raw, MAX_COLUMN_NAME, Some("Name the column."))
-        .map_err(|m| invalid("name", &m, raw))
+        .map_err(|m| invalid("name", m, raw))
 }
 
 /// A WIP limit from a form: empty for none, otherwise 1 to 999.
@@ -59,18 +53,7 @@ pub async fn settings(
     me: i32,
 ) -> Result<Vec<ColumnSetting>, AppError> {
     member_board(db, board_id, me).await?;
-    let counts: HashMap<i32, i64> = card::Entity::find()
-        .select_only()
-        .column(card::Column::ColumnId)
-        .column_as(card::Column::Id.count(), "n")
-        .filter(card::Column::BoardId.eq(board_id))
-        .filter(card::Column::State.eq(card::State::Active))
-        .group_by(card::Column::ColumnId)
-        .into_tuple::<(i32, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let counts = column_totals(db, board_id, &CardFilter::default()).await?;
     let mut all: Vec<ColumnSetting> = board_column::Entity::find()
         .filter(board_column::Column::BoardId.eq(board_id))
         .order_by_asc(board_column::Column::Rank)
@@ -112,7 +95,7 @@ pub async fn add(
     if ranks.len() >= MAX_COLUMNS {
         return Err(invalid(
             "name",
-            "A board can have at most 20 columns (archived ones count).",
+            format!("A board can have at most {MAX_COLUMNS} columns (archived ones count)."),
             raw_name,
         ));
     }

@@ -279,7 +279,7 @@ async fn column_page(
 
 /// How many active cards (that `filter` picks) each of a board's columns
 /// holds.
-async fn column_totals(
+pub(super) async fn column_totals(
     db: &impl ConnectionTrait,
     board_id: i32,
     filter: &CardFilter,

@@ -28,12 +28,16 @@ pub fn publish(hub: &Hub, board_id: i32, change: BoardChange) {
     hub.publish_signal(Topic::Board { id: board_id }, Signal::Board { change });
 }
 
+/// A 422 for one field, keeping what was typed in it.
+pub(super) fn invalid(field: &str, message: impl Into<String>, raw: &str) -> AppError {
+    let mut errors = FormErrors::new();
+    errors.add(field, message).keep(field, raw);
+    AppError::Invalid(errors)
+}
+
 pub(super) fn title(raw: &str, field: &str, required: &'static str) -> Result<String, AppError> {
-    crate::text::line(raw, MAX_TITLE, Some(required)).map_err(|message| {
-        let mut errors = FormErrors::new();
-        errors.add(field, message).keep(field, raw);
-        AppError::Invalid(errors)
-    })
+    crate::text::line(raw, MAX_TITLE, Some(required))
+        .map_err(|message| invalid(field, message, raw))
 }
 
 pub(super) fn conflict(message: &str) -> AppError {
