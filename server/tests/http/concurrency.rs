@@ -37,6 +37,9 @@ fn build_and_render(worker: usize, rounds: usize) -> Vec<String> {
                     Err(_) => stalled.push(format!("worker {worker}, round {round}, {path}")),
                 }
             }
+            // The app's background tasks live on this runtime and keep its
+            // pool open: close it so twenty apps do not exhaust PostgreSQL.
+            app.state.db.clone().close().await.expect("close the pool");
         }
         stalled
     })

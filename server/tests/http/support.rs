@@ -54,6 +54,7 @@ async fn fresh_database_url(dir: &std::path::Path) -> String {
                 .execute_unprepared(&format!("CREATE DATABASE {name}"))
                 .await
                 .expect("create test database");
+            admin.close().await.expect("close the admin connection");
             let base = url.split('?').next().unwrap_or(&url);
             let (server, _) = base
                 .rsplit_once('/')
@@ -76,8 +77,16 @@ impl TestApp {
         let url = fresh_database_url(dir.path()).await;
         // Every test client comes from one address, and tests sign up many
         // accounts: the sign-up throttle is raised unless a test sets it.
+        // PostgreSQL allows 100 clients: many apps at once (the concurrency
+        // test builds twenty) each keep only a few connections.
+        let pool = if url.starts_with("postgres") {
+            "4"
+        } else {
+            "8"
+        };
         let mut all: Vec<(String, String)> = vec![
             ("DATABASE_URL".into(), url),
+            ("GUILD_DB_MAX_CONNECTIONS".into(), pool.into()),
             ("GUILD_PUBLIC_ORIGIN".into(), ORIGIN.into()),
             ("GUILD_SIGNUP_BURST".into(), "10000".into()),
         ];
