@@ -41,6 +41,25 @@ export class BoardPage {
     await expect(this.card(title, column)).toBeVisible();
   }
 
+  /**
+   * Adds many cards to a column at once through the board's own endpoint
+   * (from the page, so the request is same-origin like a form's).
+   */
+  async addCards(column: string, titles: string[]): Promise<void> {
+    const board = new URL(this.page.url()).pathname.split('/')[2];
+    const columnId = await this.column(column).getAttribute('data-column-list');
+    await this.page.evaluate(
+      async ({ board, columnId, titles }) => {
+        for (const title of titles) {
+          const body = new URLSearchParams({ board_id: board, column_id: String(columnId), title });
+          const answer = await fetch('/api/boards/card/add', { method: 'POST', body });
+          if (!answer.ok) throw new Error(`adding ${title}: ${answer.status}`);
+        }
+      },
+      { board, columnId, titles },
+    );
+  }
+
   /** Moves a card through its "Move" form to a column and position. */
   async moveWithForm(title: string, column: string, position: number): Promise<void> {
     await this.card(title).getByRole('button', { name: 'Move' }).click();

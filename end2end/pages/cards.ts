@@ -12,11 +12,25 @@ export class CardPage {
     await waitForHydration(this.page);
   }
 
+  /** Opens the card's edit form (if it is not open already). */
+  async startEditing(): Promise<void> {
+    const form = this.page.locator('details.card-edit');
+    if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await this.page.getByText('Edit card', { exact: true }).click();
+    }
+    await expect(this.page.getByRole('button', { name: 'Save card' })).toBeVisible();
+  }
+
   /** Saves a new description (Markdown). */
   async describe(markdown: string): Promise<void> {
-    await this.page.getByText('Edit card', { exact: true }).click();
+    await this.startEditing();
     await this.page.getByRole('textbox', { name: 'Description' }).fill(markdown);
     await this.page.getByRole('button', { name: 'Save card' }).click();
+  }
+
+  /** The note that someone else changed the card while this viewer typed. */
+  changedElsewhere(): Locator {
+    return this.page.locator('[data-test="card-changed"]');
   }
 
   /** The rendered description. */
@@ -57,6 +71,15 @@ export class CardPage {
     await this.page.getByRole('textbox', { name: 'Comment' }).fill(text);
     await this.page.getByRole('button', { name: 'Add comment' }).click();
     await expect(this.page.getByRole('list', { name: 'Comments' })).toContainText(text.replace(/`/g, ''));
+  }
+
+  /** Edits the viewer's own comment (the first that is theirs). */
+  async editComment(text: string): Promise<void> {
+    const comments = this.page.getByRole('list', { name: 'Comments' });
+    await comments.locator('summary', { hasText: 'Edit comment' }).first().click();
+    await comments.getByRole('textbox', { name: 'Edit comment' }).first().fill(text);
+    await comments.getByRole('button', { name: 'Save comment' }).first().click();
+    await expect(comments).toContainText(text);
   }
 
   /** The card's history. */

@@ -79,6 +79,25 @@ test('a card is moved with the keyboard alone, each step announced', async ({ pa
   await expect(board.card('Logo drafts', 'Review')).toBeVisible();
 });
 
+test('a long column shows its first cards and brings the rest as it is scrolled', async ({ page }) => {
+  await signUpClient(page, 'scroll', 'Sam Scroll');
+
+  const board = new BoardPage(page);
+  await board.create('Long board');
+  const titles = Array.from({ length: 45 }, (_, i) => `Task ${i + 1}`);
+  await board.addCards('To do', titles);
+  await page.reload();
+  await waitForHydration(page);
+
+  const list = board.column('To do');
+  await expect(list.getByRole('listitem')).toHaveCount(30);
+  await expect(page.getByText('15 more cards')).toBeVisible();
+  await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(list.getByRole('listitem')).toHaveCount(45);
+  await expect(board.card('Task 45', 'To do')).toBeAttached();
+  await expect(page.getByRole('button', { name: 'Show more' })).toHaveCount(0);
+});
+
 test.describe('on a touch screen', () => {
   test.use({ hasTouch: true, isMobile: false, viewport: { width: 1100, height: 800 } });
 
@@ -135,6 +154,8 @@ test('a card gets a description, a label, a checklist, an assignee and a comment
   await card.toggle('Assignees', 'Diego Alvarez').click();
   await expect(card.toggle('Assignees', 'Diego Alvarez')).toHaveAttribute('aria-pressed', 'true');
   await card.comment('@diego could you send the hero photo?');
+  await card.editComment('@diego could you send two hero photos?');
+  await expect(page.getByRole('list', { name: 'Comments' })).toContainText('edited');
   await expect(card.activity()).toContainText('Cara Cards added the label “Urgent”');
   await expect(card.activity()).toContainText('Cara Cards completed “Hero photo”');
 
@@ -165,4 +186,51 @@ test('a card gets a description, a label, a checklist, an assignee and a comment
   await expect(page.getByText('Nothing is archived or in the trash.')).toBeVisible();
   await open(page, path);
   await expect(board.card('Home page', 'To do')).toBeVisible();
+});
+
+test('two people editing one card lose nothing: changes merge, and a clash keeps the text', async ({ page, browser }) => {
+  await signUpClient(page, 'merge', 'Mo Merge');
+  const board = new BoardPage(page);
+  const path = await board.create('Shared card');
+  await board.addCard('To do', 'Home page');
+  await board.invite('diego', 'Diego Alvarez');
+  const mine = new CardPage(page);
+  await mine.openFrom(board.card('Home page', 'To do'));
+
+  const diego = await newActor(browser);
+  await logIn(diego, 'diego', DEMO_PASSWORD);
+  await open(diego, path);
+  const theirs = new CardPage(diego);
+  await theirs.openFrom(new BoardPage(diego).card('Home page', 'To do'));
+  await expect(diego.locator('.live-status[role="status"]')).toHaveAttribute('data-state', 'connected');
+
+  // Diego is typing when Mo renames the card: his text stays, and he is told.
+  await theirs.startEditing();
+  await diego.getByRole('textbox', { name: 'Description', exact: true }).fill('Start with the menu.');
+  await mine.startEditing();
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Landing page');
+  await page.getByRole('button', { name: 'Save card' }).click();
+  await expect(page.getByRole('heading', { name: 'Landing page', level: 1 })).toBeVisible();
+  await expect(theirs.changedElsewhere()).toContainText('Someone else changed this card while you were typing.');
+  await expect(diego.getByRole('textbox', { name: 'Description', exact: true })).toHaveValue('Start with the menu.');
+
+  // Different fields: his save merges with Mo's rename.
+  await diego.getByRole('button', { name: 'Save card' }).click();
+  await expect(theirs.description()).toHaveText('Start with the menu.');
+  await expect(diego.getByRole('heading', { name: 'Landing page', level: 1 })).toBeVisible();
+  await expect(mine.description()).toHaveText('Start with the menu.');
+
+  // Both change the description: his save is refused with his text kept and
+  // Mo's shown; saving again is his deliberate choice.
+  await theirs.startEditing();
+  await diego.getByRole('textbox', { name: 'Description', exact: true }).fill('Menu, then photos.');
+  await mine.describe('Photos first.');
+  await expect(mine.description()).toHaveText('Photos first.');
+  await diego.getByRole('button', { name: 'Save card' }).click();
+  await expect(diego.getByText('Changed by someone else too')).toBeVisible();
+  await expect(theirs.description()).toHaveText('Photos first.');
+  await expect(diego.getByRole('textbox', { name: 'Description', exact: true })).toHaveValue('Menu, then photos.');
+  await diego.getByRole('button', { name: 'Save card' }).click();
+  await expect(theirs.description()).toHaveText('Menu, then photos.');
+  await expect(mine.description()).toHaveText('Menu, then photos.');
 });

@@ -15,6 +15,7 @@ mod m20261204_000006_moderation;
 mod m20261204_000007_chat;
 mod m20261204_000008_notifications;
 mod m20261204_000009_boards;
+mod m20261204_000010_board_roles;
 
 /// Runs Guild's migrations.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000007_chat::Migration),
             Box::new(m20261204_000008_notifications::Migration),
             Box::new(m20261204_000009_boards::Migration),
+            Box::new(m20261204_000010_board_roles::Migration),
         ]
     }
 }

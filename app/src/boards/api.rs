@@ -55,7 +55,7 @@ pub async fn column_cards(
         &state.db,
         column_id,
         offset as u64,
-        super::model::CARDS_PER_COLUMN as u64,
+        super::model::CARDS_PER_PAGE as u64,
         &super::model::CardFilter::from_query(&q, &label, &assignee, &due),
     )
     .await

@@ -16,12 +16,14 @@ pub async fn load_card(card_id: i32) -> Result<CardDetail, AppError> {
 }
 
 /// Saves a card's title, description (Markdown), due date and cover.
-/// `version` is the one the writer saw: a stale save is a Conflict that
-/// keeps what was typed.
+/// `version` and `base` are the version and field digests the writer saw:
+/// a save against a newer version merges field by field, and only a field
+/// both people changed is a Conflict (which keeps what was typed).
 #[server(prefix = "/api", endpoint = "boards/card/edit")]
 pub async fn edit_card(
     card_id: i32,
     version: i32,
+    #[server(default)] base: String,
     title: String,
     #[server(default)] description: String,
     #[server(default)] due_on: String,
@@ -35,7 +37,7 @@ pub async fn edit_card(
         due_on,
         cover,
     };
-    super::server::card_edit::edit(&state, &user, card_id, version, &input).await
+    super::server::card_edit::edit(&state, &user, card_id, version, &base, &input).await
 }
 
 /// Puts a board label on a card (`on`) or takes it off.
@@ -96,7 +98,23 @@ pub async fn remove_checklist_item(item_id: i32) -> Result<(), AppError> {
 pub async fn comment_on_card(card_id: i32, body: String) -> Result<(), AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
-    super::server::card_edit::comment(&state, &user, card_id, &body).await
+    super::server::comments::comment(&state, &user, card_id, &body).await
+}
+
+/// Changes the text of a comment the caller wrote.
+#[server(prefix = "/api", endpoint = "boards/card/comment/edit")]
+pub async fn edit_card_comment(comment_id: i64, body: String) -> Result<(), AppError> {
+    let user = crate::accounts::server::guard::require_user().await?;
+    let state = crate::state::app_state()?;
+    super::server::comments::edit_comment(&state, &user, comment_id, &body).await
+}
+
+/// Deletes a comment the caller wrote.
+#[server(prefix = "/api", endpoint = "boards/card/comment/delete")]
+pub async fn delete_card_comment(comment_id: i64) -> Result<(), AppError> {
+    let user = crate::accounts::server::guard::require_user().await?;
+    let state = crate::state::app_state()?;
+    super::server::comments::delete_comment(&state, &user, comment_id).await
 }
 
 /// Attaches a link to a card.

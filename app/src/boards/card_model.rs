@@ -87,8 +87,14 @@ pub struct CommentView {
     pub author_username: String,
     /// Its Markdown, rendered to safe HTML on the server.
     pub html: String,
+    /// Whether the viewer wrote it (and so may edit or delete it).
+    pub mine: bool,
+    /// Its Markdown source, for its author's edit form (empty for others).
+    pub body: String,
     /// Unix milliseconds.
     pub created_at: i64,
+    /// When its author last edited it, Unix milliseconds.
+    pub edited_at: Option<i64>,
 }
 
 /// A link attached to a card.
@@ -140,6 +146,9 @@ pub struct CardDetail {
     pub description: String,
     /// Its description rendered to safe HTML.
     pub description_html: String,
+    /// Digests of its editable fields at this version, which the edit form
+    /// sends back so a later save can be merged with others' changes.
+    pub edit_base: String,
     /// The board's labels, each marked when the card has it.
     pub labels: Vec<LabelChoice>,
     /// The board's members, each marked when assigned.

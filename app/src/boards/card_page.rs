@@ -6,11 +6,11 @@
 
 use super::api::SetCardState;
 use super::card_api::{
-    AddCardLink, AddChecklistItem, CommentOnCard, CreateLabel, EditCard, RemoveCardLink,
-    RemoveChecklistItem, SetCardAssignee, SetCardLabel, SetChecklistItem, load_card,
-    put_away_cards,
+    AddCardLink, AddChecklistItem, CommentOnCard, CreateLabel, DeleteCardComment, EditCard,
+    EditCardComment, RemoveCardLink, RemoveChecklistItem, SetCardAssignee, SetCardLabel,
+    SetChecklistItem, load_card, put_away_cards,
 };
-use super::card_model::{CardDetail, CardPlace, PALETTE, progress};
+use super::card_model::{CardDetail, CardPlace, CommentView, PALETTE, progress};
 use super::model::BoardChange;
 use super::pages::param;
 use crate::error::AppError;
@@ -34,6 +34,19 @@ pub fn CardPage() -> impl IntoView {
     let auth = crate::accounts::components::use_auth();
     let live = use_live();
     let refresh = RwSignal::new(0_u64);
+    let drafts = Drafts::new(refresh);
+    // The edit action lives above the reloads, so a conflict's kept text
+    // survives the reload that shows the other person's version.
+    let save = ServerAction::<EditCard>::new();
+    refetch_on_success(save, refresh);
+    Effect::new(move |_| {
+        if save
+            .value()
+            .with(|v| matches!(v, Some(Err(AppError::Conflict(_)))))
+        {
+            refresh.update(|v| *v += 1);
+        }
+    });
     let detail = Resource::new(
         move || (card_id(), refresh.get()),
         move |(card, _)| async move {
@@ -56,12 +69,14 @@ pub fn CardPage() -> impl IntoView {
                 BoardChange::Reload { .. } => true,
             };
             if mine {
-                refresh.update(|v| *v += 1);
+                drafts.changed_elsewhere();
             }
         }
         _ => {}
     });
     provide_context(refresh);
+    provide_context(drafts);
+    provide_context(save);
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -78,8 +93,65 @@ pub fn CardPage() -> impl IntoView {
     }
 }
 
+/// Typing on a card's page is never thrown away by someone else's change:
+/// while a field holds unsaved text, their change is announced instead of
+/// reloading the page under the typist.
+#[derive(Clone, Copy)]
+struct Drafts {
+    refresh: RwSignal<u64>,
+    typing: RwSignal<bool>,
+    stale: RwSignal<bool>,
+}
+
+impl Drafts {
+    fn new(refresh: RwSignal<u64>) -> Self {
+        let drafts = Self {
+            refresh,
+            typing: RwSignal::new(false),
+            stale: RwSignal::new(false),
+        };
+        // Every reload starts from the saved card.
+        Effect::new(move |_| {
+            refresh.track();
+            drafts.typing.set(false);
+            drafts.stale.set(false);
+        });
+        drafts
+    }
+
+    /// Someone else changed the card: reload now, or say so if the viewer
+    /// is typing.
+    fn changed_elsewhere(self) {
+        if self.typing.get_untracked() {
+            self.stale.set(true);
+        } else {
+            self.refresh.update(|v| *v += 1);
+        }
+    }
+}
+
+/// Says the card changed while the viewer was typing, with a way to see it.
+#[component]
+fn ChangedElsewhere() -> impl IntoView {
+    let drafts = expect_context::<Drafts>();
+    view! {
+        <div role="status" data-test="card-changed">
+            {move || drafts.stale.get().then(|| view! {
+                <p class="alert alert--warn">
+                    "Someone else changed this card while you were typing. "
+                    <button type="button" class="button button--small"
+                        on:click=move |_| drafts.refresh.update(|v| *v += 1)>
+                        "Show their changes"
+                    </button>
+                </p>
+            })}
+        </div>
+    }
+}
+
 #[component]
 fn CardView(detail: CardDetail) -> impl IntoView {
+    let drafts = expect_context::<Drafts>();
     let cover = detail.card.cover.clone();
     let place = match detail.place {
         CardPlace::Active => String::new(),
@@ -103,7 +175,8 @@ fn CardView(detail: CardDetail) -> impl IntoView {
     view! {
         <Title text=page_title/>
         <p><A href=back>"← " {board_title}</A></p>
-        <article class="card-page" data-cover=cover>
+        <article class="card-page" data-cover=cover on:input=move |_| drafts.typing.set(true)>
+            <ChangedElsewhere/>
             <h1>{title}</h1>
             <p class="muted">"In " {column} {place}</p>
             {due}
@@ -128,9 +201,7 @@ fn CardView(detail: CardDetail) -> impl IntoView {
 
 #[component]
 fn Description(detail: CardDetail) -> impl IntoView {
-    let refresh = expect_context::<RwSignal<u64>>();
-    let save = ServerAction::<EditCard>::new();
-    refetch_on_success(save, refresh);
+    let save = expect_context::<ServerAction<EditCard>>();
     let error = action_error(save);
     let card = detail.card.clone();
     let covers: Vec<(String, String)> = std::iter::once((String::new(), "No cover".to_string()))
@@ -153,6 +224,7 @@ fn Description(detail: CardDetail) -> impl IntoView {
                 <ActionForm action=save attr:class="stacked-form">
                     <input type="hidden" name="card_id" value=card.id/>
                     <input type="hidden" name="version" value=card.version/>
+                    <input type="hidden" name="base" value=detail.edit_base.clone()/>
                     <TextField label="Title" name="title" required=true
                         value=field_value(error, "title", card.title.clone())
                         error=field_error(error, "title")/>
@@ -336,15 +408,7 @@ fn Comments(detail: CardDetail) -> impl IntoView {
             <h2 id="card-comments">"Comments"</h2>
             {detail.comments.is_empty().then(|| view! { <p class="muted">"No comments yet."</p> })}
             <ol class="comments" role="list" aria-label="Comments">
-                {detail.comments.into_iter().map(|c| view! {
-                    <li class="comment">
-                        <p class="comment__meta">
-                            <strong>{c.author.clone()}</strong>
-                            <span class="muted">{format!(" @{} · {}", c.author_username, date(c.created_at / 1000))}</span>
-                        </p>
-                        <div class="markdown" inner_html=c.html.clone()></div>
-                    </li>
-                }).collect_view()}
+                {detail.comments.into_iter().map(|c| view! { <Comment comment=c/> }).collect_view()}
             </ol>
             <ActionForm action=add attr:class="stacked-form">
                 <input type="hidden" name="card_id" value=detail.card.id/>
@@ -357,6 +421,60 @@ fn Comments(detail: CardDetail) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// One comment; its author can edit or delete it.
+#[component]
+fn Comment(comment: CommentView) -> impl IntoView {
+    let refresh = expect_context::<RwSignal<u64>>();
+    let edit = ServerAction::<EditCardComment>::new();
+    let delete = ServerAction::<DeleteCardComment>::new();
+    refetch_on_success(edit, refresh);
+    refetch_on_success(delete, refresh);
+    let edit_error = action_error(edit);
+    let field = format!("comment-{}-body", comment.id);
+    let own = comment.mine.then(|| {
+        let typed = field_value(edit_error, "body", comment.body.clone());
+        view! {
+            <details class="comment__edit" open=move || edit_error.get().is_some()>
+                <summary>"Edit comment"</summary>
+                <ActionForm action=edit attr:class="stacked-form">
+                    <input type="hidden" name="comment_id" value=comment.id/>
+                    <div class="field">
+                        <label for=field.clone()>"Edit comment"</label>
+                        <textarea id=field.clone() name="body" rows="3">{move || typed.get()}</textarea>
+                    </div>
+                    <ActionProblem error=edit_error/>
+                    <button type="submit" class="button">"Save comment"</button>
+                </ActionForm>
+            </details>
+            <ActionForm action=delete attr:class="inline">
+                <input type="hidden" name="comment_id" value=comment.id/>
+                <button type="submit" class="button button--small button--quiet">"Delete comment"</button>
+            </ActionForm>
+            <ActionProblem error=action_error(delete)/>
+        }
+    });
+    let meta = format!(
+        " @{} · {}{}",
+        comment.author_username,
+        date(comment.created_at / 1000),
+        if comment.edited_at.is_some() {
+            " · edited"
+        } else {
+            ""
+        }
+    );
+    view! {
+        <li class="comment" aria-label=format!("Comment by {}", comment.author)>
+            <p class="comment__meta">
+                <strong>{comment.author.clone()}</strong>
+                <span class="muted">{meta}</span>
+            </p>
+            <div class="markdown" inner_html=comment.html.clone()></div>
+            {own}
+        </li>
+    }
 }
 
 #[component]

@@ -158,6 +158,18 @@ fn Column(column_id: i32) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // One page at a time: a scroll past the end while a page is on its
+    // way asks for nothing more.
+    let loading = RwSignal::new(false);
+    let more = move || {
+        let (_, _, _, shown, matching) = counts();
+        matching > shown
+    };
+    let on_scroll = move |ev: leptos::ev::Event| {
+        if near_the_end(&ev) && !loading.get_untracked() && more() {
+            show_more(ctx, column_id, loading);
+        }
+    };
     let heading = format!("column-{column_id}");
     let labelled_by = heading.clone();
     let field = format!("new-card-{column_id}");
@@ -188,7 +200,7 @@ fn Column(column_id: i32) -> impl IntoView {
             {move || counts().2.then(|| view! {
                 <p class="wip-warning" role="note">"Over its work-in-progress limit"</p>
             })}
-            <ul role="list" aria-label=name class="card-list" data-column-list=column_id>
+            <ul role="list" aria-label=name class="card-list" data-column-list=column_id on:scroll=on_scroll>
                 <For each=cards key=|k| k.clone() let:card>
                     <Card card_id=card.0/>
                 </For>
@@ -198,7 +210,12 @@ fn Column(column_id: i32) -> impl IntoView {
                 (matching > shown).then(|| view! {
                     <p class="muted column-more">
                         {format!("{} more cards ", matching - shown)}
-                        <button type="button" class="button button--small" on:click=move |_| show_more(ctx, column_id)>
+                        <button
+                            type="button"
+                            class="button button--small"
+                            disabled=move || loading.get()
+                            on:click=move |_| show_more(ctx, column_id, loading)
+                        >
                             "Show more"
                         </button>
                     </p>
@@ -216,8 +233,27 @@ fn Column(column_id: i32) -> impl IntoView {
     }
 }
 
+/// Whether a scrolled card list is within a few cards of its end.
+fn near_the_end(ev: &leptos::ev::Event) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|list| {
+                list.scroll_top() + list.client_height() + 300 >= list.scroll_height()
+            })
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        false
+    }
+}
+
 /// Fetches the next page of a column's cards (with the board's filters).
-fn show_more(ctx: BoardCtx, column: i32) {
+fn show_more(ctx: BoardCtx, column: i32, loading: RwSignal<bool>) {
+    loading.set(true);
     let (board, offset, [q, label, assignee, due]) = ctx.store.with_untracked(|b| {
         (
             b.id,
@@ -231,6 +267,7 @@ fn show_more(ctx: BoardCtx, column: i32) {
             Ok(cards) => ctx.store.update(|b| b.append(column, cards)),
             Err(e) => ctx.error.set(Some(e.summary())),
         }
+        loading.set(false);
     });
 }
 

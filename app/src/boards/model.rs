@@ -2,9 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Cards a column sends at first; the rest come when the viewer scrolls
-/// there ("Show more"), so a 5,000-card board loads fast.
-pub const CARDS_PER_COLUMN: usize = 100;
+/// Cards a column sends at first (a screenful and more), so a 5,000-card
+/// board loads fast; the rest come a page at a time when the viewer
+/// scrolls to the column's end or presses "Show more".
+pub const CARDS_AT_FIRST: usize = 30;
+
+/// Cards each further page of a column brings.
+pub const CARDS_PER_PAGE: usize = 100;
 
 /// The columns every new board starts with.
 pub const DEFAULT_COLUMNS: [&str; 4] = ["To do", "In progress", "Review", "Done"];
@@ -236,7 +240,7 @@ impl BoardView {
     /// Adds the next page of a column's cards after those shown (cards
     /// already shown, say after a live move, are not repeated).
     pub fn append(&mut self, column: i32, cards: Vec<CardSummary>) {
-        let shown: Vec<i32> = self
+        let shown: std::collections::HashSet<i32> = self
             .columns
             .iter()
             .flat_map(|c| c.cards.iter().map(|k| k.id))

@@ -13,6 +13,8 @@ pub struct Model {
     pub body: String,
     /// Unix milliseconds.
     pub created_at: i64,
+    /// When its author last edited it, Unix milliseconds.
+    pub edited_at: Option<i64>,
 }
 
 /// Relations of `card_comments`.

@@ -133,6 +133,83 @@ async fn a_card_is_edited_with_its_version_and_a_stale_save_keeps_the_text() {
 }
 
 #[tokio::test]
+async fn saves_from_one_version_merge_field_by_field_and_clash_only_on_the_same_field() {
+    let app = TestApp::new().await;
+    let (mut owner, mut dev, contract) = contract_setup(&app).await;
+    let (board_id, design) = board_and_card(&mut owner, &contract).await;
+    // Both open the card's edit form at the same version.
+    let seen = dev
+        .ok("/api/boards/card/get", &[("card_id", &design)])
+        .await;
+    let version = seen["card"]["version"].to_string();
+    let base = seen["edit_base"].as_str().unwrap().to_string();
+    let save = |title: &str, description: &str| {
+        vec![
+            ("card_id", design.clone()),
+            ("version", version.clone()),
+            ("base", base.clone()),
+            ("title", title.to_string()),
+            ("description", description.to_string()),
+        ]
+    };
+    let fields = save("Design the shop", seen["description"].as_str().unwrap());
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    owner.ok("/api/boards/card/edit", &refs).await;
+
+    // The freelancer changed only the description: the save merges.
+    let fields = save("Design", "Mood board first");
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    dev.ok("/api/boards/card/edit", &refs).await;
+    let now = owner
+        .ok("/api/boards/card/get", &[("card_id", &design)])
+        .await;
+    assert_eq!(
+        now["card"]["title"], "Design the shop",
+        "the owner's title stays"
+    );
+    assert_eq!(
+        now["description"], "Mood board first",
+        "the freelancer's text is in"
+    );
+    assert_eq!(
+        on_board(&mut owner, &board_id, &design).await["version"],
+        seen["card"]["version"].as_i64().unwrap() + 2,
+        "two saves, two versions"
+    );
+
+    // A third save from the same old form changes the title too: both
+    // changed it, so it is refused for that field, with the text kept.
+    let fields = save("Design and build", "Mood board first");
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let clash = dev.post("/api/boards/card/edit", &refs).await;
+    assert_eq!(clash.status, StatusCode::CONFLICT, "{}", clash.text());
+    assert!(clash.field_error("title").is_some(), "{}", clash.text());
+    assert!(
+        clash.field_error("description").is_none(),
+        "{}",
+        clash.text()
+    );
+    assert_eq!(
+        clash.json()["Conflict"]["values"]["title"],
+        "Design and build"
+    );
+    let after = owner
+        .ok("/api/boards/card/get", &[("card_id", &design)])
+        .await;
+    assert_eq!(
+        after["card"]["title"], "Design the shop",
+        "nothing overwritten"
+    );
+
+    // A forged base merges nothing: the stale save is refused as before.
+    let mut fields = save("Design", "Other text");
+    fields[2].1 = "not-a-base".into();
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let forged = dev.post("/api/boards/card/edit", &refs).await;
+    assert_eq!(forged.status, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
 async fn labels_assignees_checklists_and_links_show_on_the_board() {
     let app = TestApp::new().await;
     let (mut owner, mut dev, contract) = contract_setup(&app).await;
@@ -370,6 +447,116 @@ async fn a_mention_notifies_the_board_member_named_and_no_one_else() {
             .as_str()
             .unwrap()
             .contains("<code>mood board</code>")
+    );
+}
+
+#[tokio::test]
+async fn only_a_comments_author_edits_or_deletes_it() {
+    let app = TestApp::new().await;
+    let (mut owner, mut dev, contract) = contract_setup(&app).await;
+    let (_board_id, design) = board_and_card(&mut owner, &contract).await;
+    let mut stranger = app.client();
+    stranger.sign_up("stranger", &["wants_client"]).await;
+    owner
+        .ok(
+            "/api/boards/card/comment",
+            &[("card_id", &design), ("body", "Mood board by Friday")],
+        )
+        .await;
+    let detail = owner
+        .ok("/api/boards/card/get", &[("card_id", &design)])
+        .await;
+    let comment = detail["comments"][0]["id"].to_string();
+    assert_eq!(detail["comments"][0]["mine"], true);
+    assert_eq!(detail["comments"][0]["body"], "Mood board by Friday");
+    let seen_by_dev = dev
+        .ok("/api/boards/card/get", &[("card_id", &design)])
+        .await;
+    assert_eq!(seen_by_dev["comments"][0]["mine"], false);
+    assert_eq!(
+        seen_by_dev["comments"][0]["body"], "",
+        "only the author gets the source"
+    );
+
+    // Another member may not change it; a stranger learns nothing of it.
+    for (who, status) in [
+        (&mut dev, StatusCode::FORBIDDEN),
+        (&mut stranger, StatusCode::NOT_FOUND),
+    ] {
+        let edit = who
+            .post(
+                "/api/boards/card/comment/edit",
+                &[("comment_id", &comment), ("body", "Mine now")],
+            )
+            .await;
+        assert_eq!(edit.status, status, "{}", edit.text());
+        let delete = who
+            .post(
+                "/api/boards/card/comment/delete",
+                &[("comment_id", &comment)],
+            )
+            .await;
+        assert_eq!(delete.status, status, "{}", delete.text());
+    }
+    let unchanged = owner
+        .ok("/api/boards/card/get", &[("card_id", &design)])
+        .await;
+    assert_eq!(unchanged["comments"], detail["comments"]);
+
+    // The author edits it (an empty text is refused); a new @mention
+    // notifies, and the comment says it was edited.
+    let empty = owner
+        .post(
+            "/api/boards/card/comment/edit",
+            &[("comment_id", &comment), ("body", " ")],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    owner
+        .ok(
+            "/api/boards/card/comment/edit",
+            &[
+                ("comment_id", &comment),
+                ("body", "Mood board by Monday, @dev"),
+            ],
+        )
+        .await;
+    let edited = dev
+        .ok("/api/boards/card/get", &[("card_id", &design)])
+        .await;
+    assert!(
+        edited["comments"][0]["html"]
+            .as_str()
+            .unwrap()
+            .contains("by Monday")
+    );
+    assert!(edited["comments"][0]["edited_at"].is_i64());
+    let notices = dev.ok("/api/notifications/list", &[]).await;
+    assert!(
+        notices
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "card_mention"),
+        "{notices}"
+    );
+
+    owner
+        .ok(
+            "/api/boards/card/comment/delete",
+            &[("comment_id", &comment)],
+        )
+        .await;
+    let gone = dev
+        .ok("/api/boards/card/get", &[("card_id", &design)])
+        .await;
+    assert_eq!(gone["comments"], serde_json::json!([]));
+    assert!(
+        gone["activity"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["line"] == "owner deleted a comment")
     );
 }
 
@@ -906,16 +1093,29 @@ async fn a_big_board_sends_each_column_in_pages() {
     assert_eq!(first["total"], 109, "870 cards over 8 columns");
     assert_eq!(
         first["cards"].as_array().unwrap().len(),
-        100,
-        "one page at first"
+        30,
+        "a screenful and more at first"
     );
     let column = first["id"].to_string();
-    let rest = member
-        .ok(
-            "/api/boards/column",
-            &[("board_id", &id), ("column_id", &column), ("offset", "100")],
-        )
-        .await;
+    let page = |offset: &'static str| {
+        [
+            ("board_id", id.clone()),
+            ("column_id", column.clone()),
+            ("offset", offset.to_string()),
+        ]
+    };
+    let fields = page("30");
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let next = member.ok("/api/boards/column", &refs).await;
+    let next = next.as_array().unwrap();
+    assert_eq!(next.len(), 79, "a page of up to 100: the other 79");
+    assert_eq!(
+        next[0]["title"], "Task 31 in column 1",
+        "the next page follows the first in order"
+    );
+    let fields = page("100");
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let rest = member.ok("/api/boards/column", &refs).await;
     let titles: Vec<&str> = rest
         .as_array()
         .unwrap()

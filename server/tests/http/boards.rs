@@ -363,12 +363,28 @@ async fn milestone_cards_follow_delivery_and_approval() {
     let view = dev.ok("/api/contracts/get", &[("id", &contract)]).await;
     let board_id = view["board_id"].to_string();
     let design = view["milestones"][0]["id"].to_string();
+    // The team renames the columns milestones follow: they still follow.
+    let board = owner.ok("/api/boards/get", &[("id", &board_id)]).await;
+    for (column, name) in [(2, "Client check"), (3, "Shipped")] {
+        let column = &board["columns"][column];
+        owner
+            .ok(
+                "/api/boards/column/edit",
+                &[
+                    ("column_id", &column["id"].to_string()),
+                    ("version", &column["version"].to_string()),
+                    ("name", name),
+                ],
+            )
+            .await;
+    }
     dev.ok(
         "/api/contracts/milestones/submit",
         &[("milestone_id", &design)],
     )
     .await;
     let board = owner.ok("/api/boards/get", &[("id", &board_id)]).await;
+    assert_eq!(layout(&board)[2].0, "Client check");
     assert_eq!(layout(&board)[2].1, vec!["Design"], "delivered: Review");
     owner
         .ok(
@@ -379,6 +395,18 @@ async fn milestone_cards_follow_delivery_and_approval() {
     let board = owner.ok("/api/boards/get", &[("id", &board_id)]).await;
     assert_eq!(layout(&board)[3].1, vec!["Design"], "approved: Done");
     assert_eq!(layout(&board)[0].1, vec!["Build"]);
+    let design_card = card(&board, "Design")["id"].to_string();
+    let detail = owner
+        .ok("/api/boards/card/get", &[("card_id", &design_card)])
+        .await;
+    assert!(
+        detail["activity"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["line"] == "Milestone approved: Guild moved this card to Shipped"),
+        "{detail}"
+    );
 }
 
 #[tokio::test]

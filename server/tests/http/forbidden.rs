@@ -239,6 +239,18 @@ fn cases() -> Vec<Case> {
             NOT_FOUND,
         ),
         case(
+            "/api/boards/card/comment/edit",
+            Visitor,
+            &[("comment_id", "1"), ("body", "Mine now")],
+            UNAUTHORIZED,
+        ),
+        case(
+            "/api/boards/card/comment/delete",
+            Visitor,
+            &[("comment_id", "1")],
+            UNAUTHORIZED,
+        ),
+        case(
             "/api/boards/card/link/add",
             Stranger,
             &[("card_id", "{card}"), ("url", "https://evil.example")],

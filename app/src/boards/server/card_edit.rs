@@ -6,6 +6,7 @@
 
 use super::access::{is_member, member_board};
 use super::load::card_summary;
+use super::merge::{EditFields, FIELD_NAMES, Merged, merge};
 use super::service::{claim, invalid, member_card, publish, record, title};
 use crate::accounts::model::CurrentUser;
 use crate::boards::card_model::{MAX_COMMENT, MAX_DESCRIPTION, MAX_ITEM, is_colour};
@@ -31,7 +32,7 @@ use sea_orm::{
 pub const MAX_URL: usize = 2_000;
 
 /// Pushes the card as it is now to every viewer of its board.
-async fn push(state: &AppState, c: &card::Model, by: i32) -> Result<(), AppError> {
+pub(super) async fn push(state: &AppState, c: &card::Model, by: i32) -> Result<(), AppError> {
     let fresh = card::Entity::find_by_id(c.id)
         .one(&state.db)
         .await?
@@ -54,42 +55,60 @@ pub struct CardEdit {
     pub cover: String,
 }
 
-/// Saves a card's title, description, due date and cover if `version` is
-/// still its version. A stale save is a Conflict that hands back what was
-/// typed, so nothing is lost.
+/// Saves a card's title, description, due date and cover. `version` is
+/// the card's version the writer saw and `base` the digests of its fields
+/// then (see [`merge`]): a save against a newer version keeps the other
+/// person's changes to the fields this writer left alone, and is refused
+/// (Conflict, handing back what was typed) only for a field both changed.
 pub async fn edit(
     state: &AppState,
     user: &CurrentUser,
     card_id: i32,
     version: i32,
+    base: &str,
     input: &CardEdit,
 ) -> Result<(), AppError> {
     let name = title(&input.title, "title", "Give the card a title.")?;
     let description = crate::text::text(&input.description, MAX_DESCRIPTION, None)
         .map_err(|m| invalid("description", m, &input.description))?;
     let due = input.due_on.trim();
-    let due_on = if due.is_empty() {
-        None
-    } else {
+    if !due.is_empty() {
         chrono::NaiveDate::parse_from_str(due, "%Y-%m-%d")
             .map_err(|_| invalid("due_on", "Pick a date (YYYY-MM-DD).", due))?;
-        Some(due.to_string())
-    };
-    let cover = match input.cover.trim() {
-        "" => None,
-        c if is_colour(c) => Some(c.to_string()),
-        other => {
-            return Err(invalid(
-                "cover",
-                "Pick a cover colour from the list.",
-                other,
-            ));
-        }
-    };
+    }
+    let cover = input.cover.trim();
+    if !cover.is_empty() && !is_colour(cover) {
+        return Err(invalid(
+            "cover",
+            "Pick a cover colour from the list.",
+            cover,
+        ));
+    }
+    let typed: EditFields = [name, description, due.to_string(), cover.to_string()];
     let txn = state.db.begin().await?;
-    let c = claim(&txn, card_id, user.id, version)
-        .await
-        .map_err(|e| keep_typed(e, input))?;
+    let (c, [name, description, due_on, cover]) =
+        match claim(&txn, card_id, user.id, version).await {
+            Ok(c) => (c, typed),
+            Err(AppError::Conflict(_)) => {
+                let now = member_card(&txn, card_id, user.id).await?;
+                match merge(base, &typed, &fields_of(&now)) {
+                    Some(Merged::Clean(merged)) => {
+                        let c = claim(&txn, card_id, user.id, now.version)
+                            .await
+                            .map_err(|e| match e {
+                                AppError::Conflict(_) => refused(input, &[]),
+                                other => other,
+                            })?;
+                        (c, merged)
+                    }
+                    Some(Merged::Clash(fields)) => return Err(refused(input, &fields)),
+                    None => return Err(refused(input, &[])),
+                }
+            }
+            Err(e) => return Err(e),
+        };
+    let due_on = Some(due_on).filter(|d| !d.is_empty());
+    let cover = Some(cover).filter(|c| !c.is_empty());
     let who = &user.display_name;
     let mut lines = Vec::new();
     if c.title != name {
@@ -132,19 +151,37 @@ pub async fn edit(
     push(state, &c, user.id).await
 }
 
-/// A stale save keeps what the writer typed, to show it again.
-fn keep_typed(error: AppError, input: &CardEdit) -> AppError {
-    match error {
-        AppError::Conflict(mut errors) => {
-            errors
-                .keep("title", &input.title)
-                .keep("description", &input.description)
-                .keep("due_on", &input.due_on)
-                .keep("cover", &input.cover);
-            AppError::Conflict(errors)
-        }
-        other => other,
+/// A card's edit-form fields as stored.
+pub fn fields_of(c: &card::Model) -> EditFields {
+    [
+        c.title.clone(),
+        c.description.clone(),
+        c.due_on.clone().unwrap_or_default(),
+        c.cover.clone().unwrap_or_default(),
+    ]
+}
+
+/// A refused save keeps what the writer typed, to show it again beside
+/// the other person's saved version (the page reloads the card on a
+/// conflict), and marks the fields both changed.
+fn refused(input: &CardEdit, clashed: &[usize]) -> AppError {
+    let mut errors = FormErrors::new().with_form(
+        "Someone else saved this card while you were editing. The card now shows their \
+         version and its activity says what changed; your text is kept in the form: save \
+         again to replace theirs.",
+    );
+    for field in clashed {
+        errors.add(
+            FIELD_NAMES[*field],
+            "Changed by someone else too: save again to replace theirs with this.",
+        );
     }
+    errors
+        .keep("title", &input.title)
+        .keep("description", &input.description)
+        .keep("due_on", &input.due_on)
+        .keep("cover", &input.cover);
+    AppError::Conflict(errors)
 }
 
 /// A label of `board_id`.
@@ -431,73 +468,6 @@ pub async fn remove_checklist_item(
     )
     .await?;
     txn.commit().await?;
-    push(state, &c, user.id).await
-}
-
-/// Adds a comment. Each board member it @mentions (other than the writer)
-/// is notified; a name that is not on the board is left as plain text.
-pub async fn comment(
-    state: &AppState,
-    user: &CurrentUser,
-    card_id: i32,
-    raw: &str,
-) -> Result<(), AppError> {
-    let body = crate::text::text(raw, MAX_COMMENT, Some("Write a comment first."))
-        .map_err(|m| invalid("body", m, raw))?;
-    let txn = state.db.begin().await?;
-    let c = member_card(&txn, card_id, user.id).await?;
-    card_comment::ActiveModel {
-        card_id: Set(c.id),
-        author_id: Set(user.id),
-        body: Set(body.clone()),
-        created_at: Set(now_ms()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let names = mentioned(&body);
-    let mut notices = Vec::new();
-    if !names.is_empty() {
-        let members: Vec<i32> = board_member::Entity::find()
-            .select_only()
-            .column(board_member::Column::UserId)
-            .filter(board_member::Column::BoardId.eq(c.board_id))
-            .into_tuple()
-            .all(&txn)
-            .await?;
-        let named: Vec<i32> = user::Entity::find()
-            .select_only()
-            .column(user::Column::Id)
-            .filter(user::Column::Username.is_in(names))
-            .filter(user::Column::Id.is_in(members))
-            .filter(user::Column::Id.ne(user.id))
-            .into_tuple()
-            .all(&txn)
-            .await?;
-        let excerpt: String = body.chars().take(140).collect();
-        notices = named
-            .into_iter()
-            .map(|person| {
-                Notice::new(
-                    person,
-                    NotificationKind::CardMention,
-                    format!("{} mentioned you on “{}”", user.display_name, c.title),
-                    card_path(&c),
-                )
-                .body(excerpt.clone())
-            })
-            .collect();
-    }
-    let stored = raise(&txn, notices).await?;
-    record(
-        &txn,
-        &c,
-        Some(user.id),
-        format!("{} commented", user.display_name),
-    )
-    .await?;
-    txn.commit().await?;
-    crate::live::server::log::publish(&state.live, stored);
     push(state, &c, user.id).await
 }
 

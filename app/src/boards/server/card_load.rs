@@ -109,11 +109,12 @@ pub async fn detail(
         column_name,
         place: place_of(c.state),
         description_html: render(&c.description),
+        edit_base: super::merge::base_of(&super::card_edit::fields_of(&c)),
         description: c.description,
         labels,
         assignees,
         checklist,
-        comments: comments(db, c.id).await?,
+        comments: comments(db, c.id, me).await?,
         links,
         activity,
         card: summary,
@@ -121,7 +122,11 @@ pub async fn detail(
 }
 
 /// A card's comments, oldest first, with their authors' names.
-async fn comments(db: &impl ConnectionTrait, card_id: i32) -> Result<Vec<CommentView>, AppError> {
+async fn comments(
+    db: &impl ConnectionTrait,
+    card_id: i32,
+    me: i32,
+) -> Result<Vec<CommentView>, AppError> {
     let rows = card_comment::Entity::find()
         .filter(card_comment::Column::CardId.eq(card_id))
         .order_by_asc(card_comment::Column::Id)
@@ -151,7 +156,14 @@ async fn comments(db: &impl ConnectionTrait, card_id: i32) -> Result<Vec<Comment
                 author,
                 author_username,
                 html: render(&r.body),
+                mine: r.author_id == me,
+                body: if r.author_id == me {
+                    r.body
+                } else {
+                    String::new()
+                },
                 created_at: r.created_at,
+                edited_at: r.edited_at,
             }
         })
         .collect())

@@ -3,7 +3,7 @@
 
 use crate::boards::card_model::LabelTag;
 use crate::boards::model::{
-    BoardMember, BoardSummary, BoardView, CARDS_PER_COLUMN, CardFilter, CardSummary, ColumnView,
+    BoardMember, BoardSummary, BoardView, CARDS_AT_FIRST, CardFilter, CardSummary, ColumnView,
     DueFilter,
 };
 use crate::entity::{
@@ -314,7 +314,7 @@ pub async fn board_view(
     };
     let mut pages = Vec::with_capacity(cols.len());
     for c in &cols {
-        pages.push(column_page(db, c.id, 0, CARDS_PER_COLUMN as u64, filter).await?);
+        pages.push(column_page(db, c.id, 0, CARDS_AT_FIRST as u64, filter).await?);
     }
     let sizes: Vec<usize> = pages.iter().map(Vec::len).collect();
     let mut shown: Vec<CardSummary> = pages.into_iter().flatten().collect();

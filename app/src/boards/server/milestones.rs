@@ -1,6 +1,7 @@
-//! Milestone cards follow their milestone: delivered work moves to
-//! "Review", approved work to "Done" (never backwards: a card the team
-//! already moved further stays where it is).
+//! Milestone cards follow their milestone: delivered work moves to the
+//! column with the review role ("Review" at first), approved work to the
+//! one with the done role ("Done"), whatever the team renamed them to
+//! (never backwards: a card the team already moved further stays put).
 
 use super::load::card_summary;
 use crate::boards::model::{BoardChange, CardSummary};
@@ -21,17 +22,17 @@ pub enum Stage {
 }
 
 impl Stage {
-    fn column_name(self) -> &'static str {
+    fn role(self) -> board_column::Role {
         match self {
-            Stage::Delivered => "Review",
-            Stage::Approved => "Done",
+            Stage::Delivered => board_column::Role::Review,
+            Stage::Approved => board_column::Role::Done,
         }
     }
 
-    fn line(self) -> &'static str {
+    fn line(self, column: &str) -> String {
         match self {
-            Stage::Delivered => "Milestone delivered: Guild moved this card to Review",
-            Stage::Approved => "Milestone approved: Guild moved this card to Done",
+            Stage::Delivered => format!("Milestone delivered: Guild moved this card to {column}"),
+            Stage::Approved => format!("Milestone approved: Guild moved this card to {column}"),
         }
     }
 }
@@ -59,7 +60,7 @@ pub async fn follow(
         .await?;
     let Some(target) = columns
         .iter()
-        .position(|col| col.name.eq_ignore_ascii_case(stage.column_name()))
+        .position(|col| col.role == Some(stage.role()))
     else {
         return Ok(None);
     };
@@ -87,7 +88,7 @@ pub async fn follow(
         board_id: Set(c.board_id),
         card_id: Set(c.id),
         actor_id: Set(None),
-        line: Set(stage.line().to_string()),
+        line: Set(stage.line(&column.name)),
         created_at: Set(now_ms()),
         ..Default::default()
     })

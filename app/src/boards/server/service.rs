@@ -309,7 +309,7 @@ pub async fn move_card(
     record(&txn, &moved, Some(user.id), line).await?;
     let milestone_done = moved
         .milestone_id
-        .filter(|_| to.name.eq_ignore_ascii_case("done") && from_name != to.name);
+        .filter(|_| to.role == Some(board_column::Role::Done) && c.column_id != to.id);
     txn.commit().await?;
     let card = card_summary(&state.db, &moved).await?;
     publish(

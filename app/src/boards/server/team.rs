@@ -41,6 +41,7 @@ pub async fn create_board(
             wip_limit: Set(None),
             archived: Set(false),
             version: Set(1),
+            role: Set(role_of(name)),
             ..Default::default()
         }
     }))
@@ -48,6 +49,16 @@ pub async fn create_board(
     .await?;
     add_member(db, created.id, owner).await?;
     Ok(created.id)
+}
+
+/// The role of a new board's column: milestone cards follow "Review" and
+/// "Done" (and keep following them if the team renames them).
+fn role_of(name: &str) -> Option<board_column::Role> {
+    match name {
+        "Review" => Some(board_column::Role::Review),
+        "Done" => Some(board_column::Role::Done),
+        _ => None,
+    }
 }
 
 /// Adds `user` to a board (nothing if they are on it already).
