@@ -14,7 +14,7 @@ export class CardPage {
 
   /** Opens the card's edit form (if it is not open already). */
   async startEditing(): Promise<void> {
-    const form = this.page.locator('details.card-edit');
+    const form = this.page.locator('details.card-edit', { has: this.page.locator('summary', { hasText: 'Edit card' }) });
     if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) {
       await this.page.getByText('Edit card', { exact: true }).click();
     }

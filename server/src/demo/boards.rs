@@ -5,6 +5,7 @@
 
 use app::accounts::model::CurrentUser;
 use app::boards::server::card_edit::{self, CardEdit};
+use app::boards::server::comments;
 use app::boards::server::{load, service};
 use app::entity::{board, board_member, card, checklist_item};
 use app::error::AppError;
@@ -150,8 +151,8 @@ async fn fill(
             due_on: String::new(),
             cover: "purple".into(),
         };
-        card_edit::edit(state, client, now.id, now.version, &edit).await?;
-        card_edit::comment(
+        card_edit::edit(state, client, now.id, now.version, "", &edit).await?;
+        comments::comment(
             state,
             client,
             now.id,
@@ -161,7 +162,7 @@ async fn fill(
             ),
         )
         .await?;
-        card_edit::comment(
+        comments::comment(
             state,
             freelancer,
             now.id,

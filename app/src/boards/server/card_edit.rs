@@ -9,16 +9,13 @@ use super::load::card_summary;
 use super::merge::{EditFields, FIELD_NAMES, Merged, merge};
 use super::service::{claim, invalid, member_card, publish, record, title};
 use crate::accounts::model::CurrentUser;
-use crate::boards::card_model::{MAX_COMMENT, MAX_DESCRIPTION, MAX_ITEM, is_colour};
-use crate::boards::mentions::mentioned;
+use crate::boards::card_model::{MAX_DESCRIPTION, MAX_ITEM, is_colour};
 use crate::boards::model::BoardChange;
 use crate::boards::rank;
 use crate::entity::{
-    board_label, board_member, card, card_assignee, card_comment, card_label, card_link,
-    checklist_item, user,
+    board_label, card, card_assignee, card_label, card_link, checklist_item, user,
 };
 use crate::error::{AppError, FormErrors};
-use crate::live::server::hub::now_ms;
 use crate::notifications::model::NotificationKind;
 use crate::notifications::server::raise::{Notice, raise};
 use crate::state::AppState;
