@@ -25,8 +25,12 @@ pub(crate) struct Instance {
 
 impl Instance {
     pub(crate) fn new(dir: &Path, release: bool, name: &str) -> Result<Self, String> {
+        Self::of_binary(dir, &binary(&workspace_root(), release), name)
+    }
+
+    /// An instance of a given server binary (an earlier build, say).
+    pub(crate) fn of_binary(dir: &Path, bin: &Path, name: &str) -> Result<Self, String> {
         let port = free_port()?;
-        let bin = binary(&workspace_root(), release);
         let pid_file = dir.join(format!("{name}.pid"));
         let log = dir.join(format!("{name}.log"));
         let start = format!(

@@ -33,7 +33,7 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <run [--release] | build [--release] | test | test-release | test-browser [args] | test-rust | lint | bench | bench-live | chaos | setup [--release] [--browser]>";
+const USAGE: &str = "usage: cargo xtask <run [--release] | build [--release] | test | test-release | test-browser [args] | test-rust | lint | bench | bench-live | bench-board [--against DIR] | chaos | setup [--release] [--browser]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -49,7 +49,7 @@ fn main() -> ExitCode {
         Some("lint") => lint::lint(),
         Some("chaos") => live::chaos(),
         Some("bench-live") => live::bench_live(),
-        Some("bench-board") => board_bench::bench_board(),
+        Some("bench-board") => board_bench::bench_board(&args[1..]),
         Some("setup") => tools::ensure_all(&tools::Needs {
             release: flag("--release"),
             browser: flag("--browser"),
