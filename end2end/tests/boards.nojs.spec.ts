@@ -48,3 +48,23 @@ test('without JavaScript the board is searched and the search stays in the URL',
   await page.getByRole('link', { name: 'Clear filters' }).click();
   await expect(board.card('Logo drafts', 'To do')).toBeVisible();
 });
+
+test('without JavaScript "Show more" brings the rest of a long column', async ({ page, baseURL }) => {
+  await signUpClient(page, 'morenojs', 'Mo Pages');
+  const board = new BoardPage(page);
+  const path = await board.create('Long list');
+  const column = await board.column('To do').getAttribute('data-column-list');
+  for (let i = 1; i <= 40; i++) {
+    const answer = await page.request.post('/api/boards/card/add', {
+      form: { board_id: path.split('/')[2], column_id: String(column), title: `Task ${i}` },
+      headers: { Origin: baseURL ?? '', Accept: 'application/json' },
+    });
+    expect(answer.ok()).toBeTruthy();
+  }
+  await page.goto(path);
+  await expect(board.column('To do').getByRole('listitem')).toHaveCount(30);
+  await page.getByRole('link', { name: 'Show more' }).click();
+  await expect(page).toHaveURL(/show=\d+:130/);
+  await expect(board.column('To do').getByRole('listitem')).toHaveCount(40);
+  await expect(page.getByRole('link', { name: 'Show more' })).toHaveCount(0);
+});

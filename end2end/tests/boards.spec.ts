@@ -95,7 +95,7 @@ test('a long column shows its first cards and brings the rest as it is scrolled'
   await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(list.getByRole('listitem')).toHaveCount(45);
   await expect(board.card('Task 45', 'To do')).toBeAttached();
-  await expect(page.getByRole('button', { name: 'Show more' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Show more' })).toHaveCount(0);
 });
 
 test.describe('on a touch screen', () => {

@@ -16,7 +16,8 @@ pub async fn list_boards() -> Result<Vec<BoardSummary>, AppError> {
 
 /// One board with each column's first cards (members only), optionally
 /// only the cards whose title contains `q`, that carry `label`, are
-/// assigned to `assignee` or are due (`due`: `overdue` or `soon`).
+/// assigned to `assignee` or are due (`due`: `overdue` or `soon`); `show`
+/// (`COLUMN:COUNT`) sends more of one column.
 #[server(prefix = "/api", endpoint = "boards/get")]
 pub async fn get_board(
     id: i32,
@@ -24,12 +25,14 @@ pub async fn get_board(
     #[server(default)] label: String,
     #[server(default)] assignee: String,
     #[server(default)] due: String,
+    #[server(default)] show: String,
 ) -> Result<BoardView, AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
     let board = super::server::access::member_board(&state.db, id, user.id).await?;
     let filter = super::model::CardFilter::from_query(&q, &label, &assignee, &due);
-    super::server::load::board_view(&state.db, &board, user.id, &filter).await
+    let more = super::model::ShowMore::parse(&show);
+    super::server::load::board_view(&state.db, &board, user.id, &filter, more).await
 }
 
 /// More of a column's cards, from `offset` ("Show more"), picked by the

@@ -4,7 +4,7 @@
 //! confirms it (with its new rank) or it goes back with a message.
 
 use super::api::{AddCard, move_card};
-use super::model::{BoardChange, BoardView, CardSummary, ColumnView};
+use super::model::{BoardChange, BoardView, CARDS_PER_PAGE, CardSummary, ColumnView, ShowMore};
 use crate::live::context::use_live;
 use crate::live::protocol::{ServerFrame, Signal as LiveSignal, Topic};
 use crate::ui::form::action_error;
@@ -210,14 +210,19 @@ fn Column(column_id: i32) -> impl IntoView {
                 (matching > shown).then(|| view! {
                     <p class="muted column-more">
                         {format!("{} more cards ", matching - shown)}
-                        <button
-                            type="button"
+                        <a
                             class="button button--small"
-                            disabled=move || loading.get()
-                            on:click=move |_| show_more(ctx, column_id, loading)
+                            href=move || more_href(ctx, column_id)
+                            aria-disabled=move || loading.get().then_some("true")
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                if !loading.get_untracked() {
+                                    show_more(ctx, column_id, loading);
+                                }
+                            }
                         >
                             "Show more"
-                        </button>
+                        </a>
                     </p>
                 })
             }}
@@ -231,6 +236,15 @@ fn Column(column_id: i32) -> impl IntoView {
             <ActionError error=action_error(add)/>
         </section>
     }
+}
+
+/// Where "Show more" leads without JavaScript: the board with this
+/// column's next page added.
+fn more_href(ctx: BoardCtx, column: i32) -> String {
+    ctx.store.with(|b| {
+        let shown = column_of(b, column).map_or(0, |c| c.cards.len());
+        ShowMore::href(b.id, &b.filter, column, shown + CARDS_PER_PAGE)
+    })
 }
 
 /// Whether a scrolled card list is within a few cards of its end.

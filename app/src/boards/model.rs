@@ -10,6 +10,47 @@ pub const CARDS_AT_FIRST: usize = 30;
 /// Cards each further page of a column brings.
 pub const CARDS_PER_PAGE: usize = 100;
 
+/// A column shown further than its first cards: `show=COLUMN:COUNT` in a
+/// board's address, which is what "Show more" links to (so it works
+/// without JavaScript; with it, the next page is fetched in place).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShowMore {
+    /// The column.
+    pub column: i32,
+    /// How many of its cards to send.
+    pub cards: usize,
+}
+
+impl ShowMore {
+    /// The most cards one column sends this way.
+    pub const MAX_CARDS: usize = 2_000;
+
+    /// Reads `COLUMN:COUNT`; anything else is ignored.
+    pub fn parse(raw: &str) -> Option<Self> {
+        let (column, cards) = raw.trim().split_once(':')?;
+        Some(Self {
+            column: column.parse().ok()?,
+            cards: cards
+                .parse::<usize>()
+                .ok()?
+                .clamp(CARDS_AT_FIRST, Self::MAX_CARDS),
+        })
+    }
+
+    /// The board address that shows `column` up to `cards` cards, keeping
+    /// the board's search and filters.
+    pub fn href(board: i32, filter: &CardFilter, column: i32, cards: usize) -> String {
+        let mut query: Vec<String> = ["q", "label", "assignee", "due"]
+            .iter()
+            .zip(filter.to_query())
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={}", crate::ui::widgets::urlencode(&v)))
+            .collect();
+        query.push(format!("show={column}:{cards}"));
+        format!("/boards/{board}?{}#column-{column}", query.join("&"))
+    }
+}
+
 /// The columns every new board starts with.
 pub const DEFAULT_COLUMNS: [&str; 4] = ["To do", "In progress", "Review", "Done"];
 
@@ -343,6 +384,32 @@ mod tests {
             labels: vec![],
             filter: CardFilter::default(),
         }
+    }
+
+    #[test]
+    fn show_more_reads_a_column_and_a_bounded_count() {
+        assert_eq!(
+            ShowMore::parse("12:130"),
+            Some(ShowMore {
+                column: 12,
+                cards: 130
+            })
+        );
+        assert_eq!(
+            ShowMore::parse("12:999999").map(|s| s.cards),
+            Some(ShowMore::MAX_CARDS)
+        );
+        assert_eq!(
+            ShowMore::parse("12:1").map(|s| s.cards),
+            Some(CARDS_AT_FIRST)
+        );
+        assert_eq!(ShowMore::parse("twelve:5"), None);
+        assert_eq!(ShowMore::parse(""), None);
+        let filter = CardFilter::from_query("logo & co", "", "", "soon");
+        assert_eq!(
+            ShowMore::href(3, &filter, 12, 130),
+            "/boards/3?q=logo+%26+co&due=soon&show=12:130#column-12"
+        );
     }
 
     #[test]

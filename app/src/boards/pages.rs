@@ -86,13 +86,15 @@ pub fn BoardPage() -> impl IntoView {
     let query = use_query_map();
     let version = RwSignal::new(0_u64);
     let filter = move || {
-        query.with(|q| ["q", "label", "assignee", "due"].map(|k| q.get(k).unwrap_or_default()))
+        query.with(|q| {
+            ["q", "label", "assignee", "due", "show"].map(|k| q.get(k).unwrap_or_default())
+        })
     };
     let board = Resource::new(
         move || (id(), version.get(), filter()),
-        move |(id, _, [q, label, assignee, due])| async move {
+        move |(id, _, [q, label, assignee, due, show])| async move {
             match auth.signed_in().await {
-                Some(_) => get_board(id, q, label, assignee, due).await.map(Some),
+                Some(_) => get_board(id, q, label, assignee, due, show).await.map(Some),
                 None => Ok(None),
             }
         },

@@ -1113,6 +1113,22 @@ async fn a_big_board_sends_each_column_in_pages() {
         next[0]["title"], "Task 31 in column 1",
         "the next page follows the first in order"
     );
+    // "Show more" without JavaScript: the board's address asks for more of
+    // one column, and the others still send their first cards.
+    let more = member
+        .ok(
+            "/api/boards/get",
+            &[("id", &id), ("show", &format!("{column}:130"))],
+        )
+        .await;
+    let counts: Vec<usize> = more["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["cards"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(counts[0], 109, "all of the first column");
+    assert!(counts[1..].iter().all(|n| *n == 30), "{counts:?}");
     let fields = page("100");
     let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let rest = member.ok("/api/boards/column", &refs).await;

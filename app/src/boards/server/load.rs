@@ -4,7 +4,7 @@
 use crate::boards::card_model::LabelTag;
 use crate::boards::model::{
     BoardMember, BoardSummary, BoardView, CARDS_AT_FIRST, CardFilter, CardSummary, ColumnView,
-    DueFilter,
+    DueFilter, ShowMore,
 };
 use crate::entity::{
     board, board_column, board_label, board_member, card, card_assignee, card_label, user,
@@ -304,6 +304,7 @@ pub async fn board_view(
     b: &board::Model,
     me: i32,
     filter: &CardFilter,
+    more: Option<ShowMore>,
 ) -> Result<BoardView, AppError> {
     let cols = columns(db, b.id).await?;
     let totals = column_totals(db, b.id, &CardFilter::default()).await?;
@@ -314,7 +315,11 @@ pub async fn board_view(
     };
     let mut pages = Vec::with_capacity(cols.len());
     for c in &cols {
-        pages.push(column_page(db, c.id, 0, CARDS_AT_FIRST as u64, filter).await?);
+        let size = match more {
+            Some(m) if m.column == c.id => m.cards,
+            _ => CARDS_AT_FIRST,
+        };
+        pages.push(column_page(db, c.id, 0, size as u64, filter).await?);
     }
     let sizes: Vec<usize> = pages.iter().map(Vec::len).collect();
     let mut shown: Vec<CardSummary> = pages.into_iter().flatten().collect();
