@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod conversations;
+pub mod markers;
 pub mod repo;
 pub mod service;
 pub mod writer;

@@ -5,12 +5,11 @@
 //! retry with the same client id gets the first message back.
 
 use super::repo;
-use crate::entity::{conversation, conversation_member as member, message};
+use crate::entity::message;
 use crate::error::AppError;
 use crate::live::protocol::{ChatMessage, Event};
 use crate::live::server::hub::{Hub, now_ms};
 use crate::live::server::log;
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter,
     TransactionTrait,
@@ -264,24 +263,8 @@ async fn store(
             *r = (*r).max(row.id);
         }
     }
-    for (conversation_id, last) in &newest {
-        conversation::Entity::update_many()
-            .col_expr(conversation::Column::LastMessageId, Expr::value(*last))
-            .col_expr(conversation::Column::LastActivityAt, Expr::value(now))
-            .filter(conversation::Column::Id.eq(*conversation_id))
-            .filter(conversation::Column::LastMessageId.lt(*last))
-            .exec(&txn)
-            .await?;
-    }
-    for ((conversation_id, user), last) in &read {
-        member::Entity::update_many()
-            .col_expr(member::Column::LastReadId, Expr::value(*last))
-            .filter(member::Column::ConversationId.eq(*conversation_id))
-            .filter(member::Column::UserId.eq(*user))
-            .filter(member::Column::LastReadId.lt(*last))
-            .exec(&txn)
-            .await?;
-    }
+    super::markers::advance_newest(&txn, &newest, now).await?;
+    super::markers::advance_read(&txn, &read).await?;
     let mut events = Vec::new();
     let mut results = Vec::with_capacity(messages.len());
     for (i, m) in messages.iter().enumerate() {
