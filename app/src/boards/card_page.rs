@@ -36,13 +36,13 @@ pub fn CardPage() -> impl IntoView {
     let refresh = RwSignal::new(0_u64);
     let drafts = Drafts::new(refresh);
     // The edit action lives above the reloads, so a conflict's kept text
-    // survives the reload that shows the other person's version.
+    // survives the reload that shows the other person's version. A save
+    // reloads the card whether it landed or met someone else's.
     let save = ServerAction::<EditCard>::new();
-    refetch_on_success(save, refresh);
     Effect::new(move |_| {
         if save
             .value()
-            .with(|v| matches!(v, Some(Err(AppError::Conflict(_)))))
+            .with(|v| matches!(v, Some(Ok(_) | Err(AppError::Conflict(_)))))
         {
             refresh.update(|v| *v += 1);
         }

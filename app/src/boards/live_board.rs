@@ -161,12 +161,8 @@ fn Column(column_id: i32) -> impl IntoView {
     // One page at a time: a scroll past the end while a page is on its
     // way asks for nothing more.
     let loading = RwSignal::new(false);
-    let more = move || {
-        let (_, _, _, shown, matching) = counts();
-        matching > shown
-    };
     let on_scroll = move |ev: leptos::ev::Event| {
-        if near_the_end(&ev) && !loading.get_untracked() && more() {
+        if near_the_end(&ev) {
             show_more(ctx, column_id, loading);
         }
     };
@@ -216,9 +212,7 @@ fn Column(column_id: i32) -> impl IntoView {
                             aria-disabled=move || loading.get().then_some("true")
                             on:click=move |ev| {
                                 ev.prevent_default();
-                                if !loading.get_untracked() {
-                                    show_more(ctx, column_id, loading);
-                                }
+                                show_more(ctx, column_id, loading);
                             }
                         >
                             "Show more"
@@ -265,16 +259,22 @@ fn near_the_end(ev: &leptos::ev::Event) -> bool {
     }
 }
 
-/// Fetches the next page of a column's cards (with the board's filters).
+/// Fetches the next page of a column's cards (with the board's filters),
+/// unless a page is already on its way or every matching card is shown.
 fn show_more(ctx: BoardCtx, column: i32, loading: RwSignal<bool>) {
-    loading.set(true);
-    let (board, offset, [q, label, assignee, due]) = ctx.store.with_untracked(|b| {
+    let (board, offset, more, [q, label, assignee, due]) = ctx.store.with_untracked(|b| {
+        let column = column_of(b, column);
         (
             b.id,
-            column_of(b, column).map_or(0, |c| c.cards.len()),
+            column.map_or(0, |c| c.cards.len()),
+            column.is_some_and(|c| c.matching > c.cards.len()),
             b.filter.to_query(),
         )
     });
+    if !more || loading.get_untracked() {
+        return;
+    }
+    loading.set(true);
     leptos::task::spawn_local(async move {
         match super::api::column_cards(board, column, offset as u32, q, label, assignee, due).await
         {
