@@ -93,7 +93,6 @@ const DIRECT_PAIRS: &[(&str, &str)] = &[
 async fn say(
     state: &AppState,
     conversation: i32,
-    members: &[i32],
     who: &CurrentUser,
     body: &str,
     n: usize,
@@ -105,7 +104,6 @@ async fn say(
             sender: Some((who.id, who.display_name.clone())),
             client_id: format!("demo-{conversation}-{n}"),
             body: body.to_string(),
-            members: members.to_vec(),
         })
         .await
         .map(|_| ())
@@ -174,11 +172,10 @@ pub async fn seed(
         else {
             continue;
         };
-        let members = app::chat::server::access::member_ids(&state.db, team.id).await?;
         let script = TEAM_SCRIPTS[i % TEAM_SCRIPTS.len()];
         for (n, (from_client, line)) in script.iter().enumerate() {
             let who = if *from_client { client } else { freelancer };
-            say(state, team.id, &members, who, line, n).await?;
+            say(state, team.id, who, line, n).await?;
             counts.messages += 1;
         }
         settle(state, team.id, 24 * (3 + i as i64 % 20), None).await?;
@@ -189,10 +186,9 @@ pub async fn seed(
             continue;
         };
         let (id, _) = open_direct(&state.db, client.id, freelancer.id, client.id).await?;
-        let members = [client.id, freelancer.id];
         let (question, answer) = DIRECT_SCRIPTS[i % DIRECT_SCRIPTS.len()];
-        say(state, id, &members, client, question, 0).await?;
-        say(state, id, &members, freelancer, answer, 1).await?;
+        say(state, id, client, question, 0).await?;
+        say(state, id, freelancer, answer, 1).await?;
         counts.messages += 2;
         let unread = (i == 0).then_some(client.id);
         settle(state, id, 5 + i as i64 * 9, unread).await?;

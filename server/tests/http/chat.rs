@@ -260,3 +260,80 @@ async fn search_and_reports() {
     assert_eq!(reports[0]["reporter"], "dev");
     assert_eq!(reports[0]["message"]["id"].to_string(), id);
 }
+
+#[tokio::test]
+async fn a_stranger_in_the_same_batch_is_refused_and_the_members_are_not() {
+    let app = TestApp::new().await;
+    let (mut owner, _dev, contract) = contract_setup(&app).await;
+    let conversation =
+        owner.ok("/api/contracts/get", &[("id", &contract)]).await["conversation_id"].to_string();
+    let mut stranger = app.client();
+    stranger.sign_up("nosy", &["wants_client"]).await;
+    // Four sends from each at once: the writer takes them in one or a few
+    // batches, and checks each message's sender on its own.
+    let mut members: Vec<_> = (0..4)
+        .map(|_| {
+            let mut c = app.client();
+            c.cookie = owner.cookie.clone();
+            c
+        })
+        .collect();
+    let mut strangers: Vec<_> = (0..4)
+        .map(|_| {
+            let mut c = app.client();
+            c.cookie = stranger.cookie.clone();
+            c
+        })
+        .collect();
+    let fields: Vec<[(&str, String); 3]> = (0..8)
+        .map(|n| {
+            [
+                ("conversation_id", conversation.clone()),
+                ("client_id", format!("batch-{n}")),
+                ("body", format!("message batch-{n}")),
+            ]
+        })
+        .collect();
+    let f: Vec<Vec<(&str, &str)>> = fields
+        .iter()
+        .map(|f| f.iter().map(|(k, v)| (*k, v.as_str())).collect())
+        .collect();
+    let [m0, m1, m2, m3] = &mut members[..] else {
+        unreachable!()
+    };
+    let [s0, s1, s2, s3] = &mut strangers[..] else {
+        unreachable!()
+    };
+    let answers = tokio::join!(
+        m0.post("/api/chat/send", &f[0]),
+        s0.post("/api/chat/send", &f[4]),
+        m1.post("/api/chat/send", &f[1]),
+        s1.post("/api/chat/send", &f[5]),
+        m2.post("/api/chat/send", &f[2]),
+        s2.post("/api/chat/send", &f[6]),
+        m3.post("/api/chat/send", &f[3]),
+        s3.post("/api/chat/send", &f[7]),
+    );
+    let members_got = [&answers.0, &answers.2, &answers.4, &answers.6];
+    let strangers_got = [&answers.1, &answers.3, &answers.5, &answers.7];
+    for answer in members_got {
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.text());
+    }
+    for answer in strangers_got {
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.text());
+    }
+    let page = owner.ok("/api/chat/get", &[("id", &conversation)]).await;
+    let bodies: Vec<&str> = page["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["body"].as_str())
+        .filter(|b| b.starts_with("message batch-"))
+        .collect();
+    assert_eq!(
+        bodies.len(),
+        4,
+        "only the members' messages are stored: {bodies:?}"
+    );
+    assert!(bodies.iter().all(|b| !b.ends_with(['4', '5', '6', '7'])));
+}

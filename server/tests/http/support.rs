@@ -29,7 +29,7 @@ pub struct TestApp {
     /// count does not grow with its data).
     pub queries: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     /// The PostgreSQL database made for this app, dropped with it.
-    database: Option<PgTestDatabase>,
+    _database: Option<PgTestDatabase>,
     _dir: tempfile::TempDir,
 }
 
@@ -163,7 +163,7 @@ impl TestApp {
             state,
             config,
             queries,
-            database,
+            _database: database,
             _dir: dir,
         }
     }

@@ -1,18 +1,21 @@
 //! The chat writer: one task that stores messages in batches (one
 //! transaction for everything that arrived meanwhile), so SQLite's single
-//! writer keeps up with thousands of messages a second. A message is stored,
-//! with an event for every member, before it is acknowledged or pushed; a
-//! retry with the same client id gets the first message back.
+//! writer keeps up with thousands of messages a second. The batch reads the
+//! members of its conversations once, in its transaction: that answers, for
+//! each message, whether its sender may post there (not a member: "not
+//! found", nothing stored) and who gets it. A message is stored, with an
+//! event for every member, before it is acknowledged or pushed; a retry with
+//! the same client id gets the first message back.
 
 use super::repo;
-use crate::entity::message;
+use crate::entity::{conversation_member, message};
 use crate::error::AppError;
 use crate::live::protocol::{ChatMessage, Event};
 use crate::live::server::hub::{Hub, now_ms};
 use crate::live::server::log;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait,
+    QuerySelect, TransactionTrait,
 };
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -24,7 +27,7 @@ const MAX_BATCH: usize = 256;
 /// A message to store.
 #[derive(Clone, Debug)]
 pub struct NewMessage {
-    /// The conversation (the sender's membership is already checked).
+    /// The conversation (the writer refuses a sender who is not in it).
     pub conversation: i32,
     /// The author (`None`: a system line), with their display name.
     pub sender: Option<(i32, String)>,
@@ -32,9 +35,14 @@ pub struct NewMessage {
     pub client_id: String,
     /// The text, already validated.
     pub body: String,
-    /// Everyone who gets it.
-    pub members: Vec<i32>,
 }
+
+/// The members of each conversation in a batch.
+type Members = HashMap<i32, Vec<i32>>;
+
+/// What one store answers: each message's outcome (in order) and the events
+/// to publish.
+type Stored = (Vec<Result<ChatMessage, AppError>>, Vec<log::Stored>);
 
 struct Job {
     message: NewMessage,
@@ -55,7 +63,8 @@ impl ChatWriter {
         Self { jobs }
     }
 
-    /// Stores `message`; answers once it is committed (and pushed).
+    /// Stores `message`; answers once it is committed (and pushed), or
+    /// [`AppError::NotFound`] when its sender is not in the conversation.
     pub async fn send(&self, message: NewMessage) -> Result<ChatMessage, AppError> {
         let (reply, answer) = oneshot::channel();
         self.jobs
@@ -77,7 +86,7 @@ async fn run(db: DatabaseConnection, hub: Arc<Hub>, mut rx: mpsc::Receiver<Job>)
             Ok((results, stored)) => {
                 log::publish(&hub, stored);
                 for (job, result) in jobs.into_iter().zip(results) {
-                    let _ = job.reply.send(Ok(result));
+                    let _ = job.reply.send(result);
                 }
             }
             // One bad message (e.g. a unique clash with another instance)
@@ -87,7 +96,7 @@ async fn run(db: DatabaseConnection, hub: Arc<Hub>, mut rx: mpsc::Receiver<Job>)
                     let result = match store(&db, &hub, std::slice::from_ref(&job.message)).await {
                         Ok((mut results, stored)) => {
                             log::publish(&hub, stored);
-                            Ok(results.remove(0))
+                            results.remove(0)
                         }
                         Err(e) => Err(e),
                     };
@@ -110,6 +119,7 @@ async fn notify_absent(
     txn: &impl sea_orm::ConnectionTrait,
     hub: &Hub,
     messages: &[NewMessage],
+    members: &Members,
     inserted: &HashMap<usize, message::Model>,
 ) -> Result<Vec<log::Stored>, AppError> {
     let mut latest: HashMap<(i32, i32), usize> = HashMap::new();
@@ -118,7 +128,10 @@ async fn notify_absent(
         let Some((sender, _)) = &m.sender else {
             continue;
         };
-        for member in m.members.iter().filter(|u| *u != sender) {
+        for member in members_of(members, m.conversation)
+            .iter()
+            .filter(|u| *u != sender)
+        {
             let topic = crate::live::protocol::Topic::Conversation { id: m.conversation };
             if hub.is_watching(*member, topic) {
                 continue;
@@ -202,18 +215,58 @@ async fn insert_messages(
     Ok(inserted)
 }
 
+/// The members of `conversations`, read in one statement.
+async fn read_members(
+    txn: &impl sea_orm::ConnectionTrait,
+    messages: &[NewMessage],
+) -> Result<Members, AppError> {
+    let mut conversations: Vec<i32> = messages.iter().map(|m| m.conversation).collect();
+    conversations.sort_unstable();
+    conversations.dedup();
+    let mut members = Members::new();
+    for chunk in conversations.chunks(500) {
+        let rows: Vec<(i32, i32)> = conversation_member::Entity::find()
+            .select_only()
+            .column(conversation_member::Column::ConversationId)
+            .column(conversation_member::Column::UserId)
+            .filter(conversation_member::Column::ConversationId.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(txn)
+            .await?;
+        for (conversation, user) in rows {
+            members.entry(conversation).or_default().push(user);
+        }
+    }
+    Ok(members)
+}
+
+/// Everyone in `conversation` (none when it does not exist).
+fn members_of(members: &Members, conversation: i32) -> &[i32] {
+    members.get(&conversation).map_or(&[], Vec::as_slice)
+}
+
+/// Whether `m` may be stored: a system line always, a person's message only
+/// in a conversation they are in.
+fn may_post(members: &Members, m: &NewMessage) -> bool {
+    m.sender
+        .as_ref()
+        .is_none_or(|(sender, _)| members_of(members, m.conversation).contains(sender))
+}
+
 /// Stores a batch in one transaction; answers each message (in order) and
 /// the events to publish.
 async fn store(
     db: &DatabaseConnection,
     hub: &Hub,
     messages: &[NewMessage],
-) -> Result<(Vec<ChatMessage>, Vec<log::Stored>), AppError> {
+) -> Result<Stored, AppError> {
     let txn = db.begin().await?;
+    let members = read_members(&txn, messages).await?;
     // Retries: messages already stored under the same sender and client id.
     let mut known: HashMap<(i32, String), message::Model> = HashMap::new();
     let keys: Vec<(i32, String)> = messages
         .iter()
+        .filter(|m| may_post(&members, m))
         .filter_map(|m| m.sender.as_ref().map(|(id, _)| (*id, m.client_id.clone())))
         .collect();
     for chunk in keys.chunks(200) {
@@ -236,6 +289,9 @@ async fn store(
     let mut seen_in_batch: HashMap<(Option<i32>, &str), usize> = HashMap::new();
     let mut first_of: Vec<Option<usize>> = vec![None; messages.len()];
     for (i, m) in messages.iter().enumerate() {
+        if !may_post(&members, m) {
+            continue;
+        }
         let sender = m.sender.as_ref().map(|(id, _)| *id);
         if let Some(id) = sender
             && known.contains_key(&(id, m.client_id.clone()))
@@ -269,9 +325,11 @@ async fn store(
     let mut results = Vec::with_capacity(messages.len());
     for (i, m) in messages.iter().enumerate() {
         let name = m.sender.as_ref().map_or("", |(_, name)| name.as_str());
-        let view = if let Some(row) = inserted.get(&i) {
+        let result = if !may_post(&members, m) {
+            Err(AppError::NotFound)
+        } else if let Some(row) = inserted.get(&i) {
             let view = repo::to_view(row, name);
-            for member in &m.members {
+            for member in members_of(&members, m.conversation) {
                 events.push((
                     *member,
                     Event::Message {
@@ -279,24 +337,25 @@ async fn store(
                     },
                 ));
             }
-            view
+            Ok(view)
         } else if let Some(first) = first_of[i] {
-            repo::to_view(&inserted[&first], name)
+            Ok(repo::to_view(&inserted[&first], name))
         } else {
             let id = m.sender.as_ref().map_or(0, |(id, _)| *id);
             let row = &known[&(id, m.client_id.clone())];
-            if row.conversation_id != m.conversation {
-                return Err(AppError::Conflict(
+            if row.conversation_id == m.conversation {
+                Ok(repo::to_view(row, name))
+            } else {
+                Err(AppError::Conflict(
                     crate::error::FormErrors::new()
                         .with_form("That message id was already used in another conversation."),
-                ));
+                ))
             }
-            repo::to_view(row, name)
         };
-        results.push(view);
+        results.push(result);
     }
     let mut stored = log::append(&txn, events).await?;
-    stored.extend(notify_absent(&txn, hub, messages, &inserted).await?);
+    stored.extend(notify_absent(&txn, hub, messages, &members, &inserted).await?);
     txn.commit().await?;
     Ok((results, stored))
 }
