@@ -2,7 +2,8 @@
 //! user (see `server load-sessions`), then, by mode:
 //!
 //! * `idle`: holds the sockets open and reports the server's memory;
-//! * `chat`: every pair chats at a total rate; reports delivery latency
+//! * `chat`: once every socket is open, every pair chats at a total rate
+//!   (so the connection storm is not measured as chat); reports delivery latency
 //!   (send → seen by the other member) p50/p95/p99 and lost, duplicated
 //!   and out-of-order messages, with the server's RSS and CPU;
 //! * `chaos`: like chat, with sockets dropped at random every 2–10 s and the
@@ -16,10 +17,10 @@ use futures_util::{SinkExt, StreamExt};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
@@ -214,7 +215,8 @@ async fn chat(args: &Args, users: &[LoadUser]) -> std::process::ExitCode {
     let stop = Arc::new(AtomicBool::new(false));
     let errors = Arc::new(AtomicU64::new(0));
     let per_user_rate = args.rate / (users.len() as f64 / 2.0);
-    let before = server_usage(args.server_pid);
+    let connected = Arc::new(AtomicUsize::new(0));
+    let (go_tx, go) = watch::channel(None::<Instant>);
     let mut tasks = Vec::new();
     for (i, user) in users.iter().enumerate() {
         // One sender per pair (the even member), both members receive.
@@ -224,12 +226,14 @@ async fn chat(args: &Args, users: &[LoadUser]) -> std::process::ExitCode {
             (Some(second), 1) => second.clone(),
             _ => args.origin.clone(),
         };
-        let (origin, acked, received, stop, errors) = (
+        let (origin, acked, received, stop, errors, connected, go) = (
             origin,
             acked.clone(),
             received.clone(),
             stop.clone(),
             errors.clone(),
+            connected.clone(),
+            go.clone(),
         );
         let seconds = args.seconds;
         tasks.push(tokio::spawn(async move {
@@ -241,6 +245,7 @@ async fn chat(args: &Args, users: &[LoadUser]) -> std::process::ExitCode {
                 seconds,
                 chaos,
                 start,
+                Start { connected, go },
                 acked,
                 received,
                 stop,
@@ -249,6 +254,15 @@ async fn chat(args: &Args, users: &[LoadUser]) -> std::process::ExitCode {
             .await;
         }));
     }
+    // Sending starts once every socket is open (or after 60 s).
+    let waiting = Instant::now();
+    while connected.load(Ordering::SeqCst) < users.len()
+        && waiting.elapsed() < Duration::from_secs(60)
+    {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let before = server_usage(args.server_pid);
+    let _ = go_tx.send(Some(Instant::now()));
     let killer = if chaos {
         let restart = args.restart.clone();
         let seconds = args.seconds;
@@ -353,6 +367,13 @@ async fn kill_and_restart(restart: &str) {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// How a user's task learns that every socket is open: it counts itself
+/// in `connected` once, and sends from the moment `go` carries.
+struct Start {
+    connected: Arc<AtomicUsize>,
+    go: watch::Receiver<Option<Instant>>,
+}
+
 async fn run_user(
     user: LoadUser,
     origin: String,
@@ -361,6 +382,7 @@ async fn run_user(
     seconds: u64,
     chaos: bool,
     start: Instant,
+    mut begin: Start,
     acked: Acked,
     received: Received,
     stop: Arc<AtomicBool>,
@@ -373,7 +395,7 @@ async fn run_user(
     // Sent but not acknowledged: resent with the same client id after a reconnect.
     let mut pending: HashMap<String, u64> = HashMap::new();
     let interval = Duration::from_secs_f64(1.0 / rate.max(0.001));
-    let send_until = start + Duration::from_secs(seconds);
+    let mut counted = false;
     let mut seen_max: u64 = 0;
     while !stop.load(Ordering::SeqCst) {
         let mut ws = match connect(&origin, &user, last_seq).await {
@@ -383,6 +405,10 @@ async fn run_user(
                 continue;
             }
         };
+        if !counted {
+            counted = true;
+            begin.connected.fetch_add(1, Ordering::SeqCst);
+        }
         let (tx, mut rx) = mpsc::unbounded_channel::<String>();
         for (client_id, n) in &pending {
             let _ = tx.send(body_frame(&user, client_id, *n, start));
@@ -394,8 +420,16 @@ async fn run_user(
             if stop.load(Ordering::SeqCst) || (chaos && Instant::now() > drop_at) {
                 break;
             }
+            let go = *begin.go.borrow();
+            let sending = go.is_some_and(|at| Instant::now() < at + Duration::from_secs(seconds));
             tokio::select! {
-                _ = tick.tick(), if sends && Instant::now() < send_until => {
+                Ok(()) = begin.go.changed(), if go.is_none() => {
+                    // Each sender starts at a random point of its interval,
+                    // so the pairs do not all send in the same instant.
+                    let phase = interval.mul_f64(fastrand::f64());
+                    tick.reset_at(tokio::time::Instant::now() + phase);
+                }
+                _ = tick.tick(), if sends && sending => {
                     let n = next_number;
                     next_number += 1;
                     let client_id = format!("l{}-{n}", user.user_id);
