@@ -64,6 +64,21 @@ enum Command {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// Write a consistent copy of the SQLite database to a new file, while
+    /// the server runs.
+    Backup {
+        /// The backup's file (must not exist yet).
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Check a backup (integrity, Guild's migrations) and put it in place of
+    /// the SQLite database. Stop the server first; the replaced database is
+    /// kept beside it.
+    Restore {
+        /// The backup to restore.
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
     /// The role classifier: train, evaluate, predict.
     Roles {
         #[command(subcommand)]
@@ -110,6 +125,9 @@ pub enum CliError {
     /// The request was refused (e.g. a weak password).
     #[error("{0}")]
     Refused(String),
+    /// A backup or restore did not happen.
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
 }
 
 impl From<sea_orm::TransactionError<sea_orm::DbErr>> for CliError {
@@ -197,6 +215,29 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 minted.len(),
                 out.display()
             );
+            Ok(())
+        }
+        Command::Backup { to } => {
+            let db = db::connect(&config).await?;
+            let started = std::time::Instant::now();
+            let bytes = crate::backup::backup(&db, &to).await?;
+            println!(
+                "Backed up {:.1} MB to {} in {:.1}s.",
+                bytes as f64 / 1e6,
+                to.display(),
+                started.elapsed().as_secs_f32()
+            );
+            Ok(())
+        }
+        Command::Restore { from } => {
+            match crate::backup::restore(&from, &config.database_url).await? {
+                Some(kept) => println!(
+                    "Restored {}; the database it replaced is kept as {}.",
+                    from.display(),
+                    kept.display()
+                ),
+                None => println!("Restored {}.", from.display()),
+            }
             Ok(())
         }
         Command::Seed { freelancers, gigs } => {

@@ -32,20 +32,27 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
     Database::connect(options).await
 }
 
-/// Creates the directory of a SQLite file URL (`sqlite://data/guild.db?…`).
-fn ensure_sqlite_dir(url: &str) {
+/// The file of a SQLite URL (`sqlite://data/guild.db?…` → `data/guild.db`);
+/// `None` for other databases and for in-memory SQLite.
+pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    if !url.starts_with("sqlite:") {
+        return None;
+    }
     let path = url
         .trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:")
         .split('?')
         .next()
         .unwrap_or_default();
-    if path.is_empty() || path.starts_with(":memory:") {
+    (!path.is_empty() && !path.starts_with(":memory:")).then(|| path.into())
+}
+
+/// Creates the directory of a SQLite file URL (`sqlite://data/guild.db?…`).
+fn ensure_sqlite_dir(url: &str) {
+    let Some(path) = sqlite_path(url) else {
         return;
-    }
-    if let Some(dir) = std::path::Path::new(path)
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         && let Err(e) = std::fs::create_dir_all(dir)
     {
         tracing::warn!(?dir, error = %e, "could not create the database directory");

@@ -3,6 +3,7 @@
 //! the same router with [`app`].
 
 pub mod avatars;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -10,6 +11,7 @@ pub mod demo;
 pub mod email;
 pub mod live;
 pub mod middleware;
+pub mod ops;
 pub mod public_api;
 pub mod roles_cli;
 pub mod router;

@@ -63,7 +63,7 @@ fn not_found_page(
 /// default `Cache-Control: no-cache`, then one of three routers:
 ///
 /// * the site's static files (a plain file server, no other layers);
-/// * the health check, avatars and the public API: input bounds (400);
+/// * the health and readiness checks, avatars and the public API: input bounds (400);
 /// * pages, server functions and the live socket (`/ws`): CSRF (403), form-error integrity, input
 ///   bounds (400/422), the visitors' page cache, error status mapping,
 ///   sessions, session lifetime.
@@ -112,6 +112,13 @@ pub fn app(state: AppState, config: &Config) -> Router {
         .with_state(state.clone());
     let api = Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route(
+            "/readyz",
+            get(crate::ops::readiness::readyz).with_state(crate::ops::readiness::Dependencies {
+                db: state.db.clone(),
+                redis_url: config.redis_url.clone(),
+            }),
+        )
         .route("/avatars/{file}", get(crate::avatars::avatar))
         .merge(crate::public_api::routes())
         .layer(axum::middleware::from_fn(input_guard::input_guard))

@@ -8,6 +8,7 @@ mod http {
     mod admin;
     mod api_v1;
     mod auth;
+    mod backup;
     mod board_cards;
     mod boards;
     mod chat;
@@ -22,6 +23,7 @@ mod http {
     mod modes;
     mod notifications;
     mod onboarding;
+    mod ops;
     mod pages;
     mod privacy;
     mod proposals;

@@ -45,6 +45,20 @@ impl Bus for RedisBus {
     }
 }
 
+/// Whether Redis at `url` answers a PING (the readiness check).
+pub async fn ping(url: &str) -> Result<(), String> {
+    let client = redis::Client::open(url).map_err(|e| e.to_string())?;
+    let mut conn = client
+        .get_multiplexed_async_connection()
+        .await
+        .map_err(|e| e.to_string())?;
+    let _: String = redis::cmd("PING")
+        .query_async(&mut conn)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
 /// Connects `hub` to the other instances through Redis at `url`: checks
 /// the connection once (so a wrong URL stops start-up), then publishes and
 /// subscribes in background tasks that reconnect on their own.
