@@ -56,6 +56,9 @@ pub struct Config {
     /// `GUILD_REDIS_URL`: when set, live events cross instances through
     /// Redis pub/sub.
     pub redis_url: Option<String>,
+    /// `GUILD_METRICS_TOKEN`: the token a Prometheus scraper sends to read
+    /// `/metrics` (at least 16 characters); unset, there is no `/metrics`.
+    pub metrics_token: Option<String>,
     /// `GUILD_SMTP_URL`: where notification emails go (`smtp://host:port`);
     /// unset, they stay in the outbox.
     pub smtp_url: Option<String>,
@@ -170,6 +173,15 @@ impl Config {
             ws_send_burst: parse_or("GUILD_WS_SEND_BURST", get, 20)?,
             ws_send_per_sec: parse_or("GUILD_WS_SEND_PER_SEC", get, 5)?,
             redis_url: get("GUILD_REDIS_URL"),
+            metrics_token: match get("GUILD_METRICS_TOKEN") {
+                Some(t) if t.trim().len() < 16 => {
+                    return Err(ConfigError {
+                        name: "GUILD_METRICS_TOKEN",
+                        reason: "use at least 16 characters".into(),
+                    });
+                }
+                token => token.map(|t| t.trim().to_string()),
+            },
             smtp_url: get("GUILD_SMTP_URL"),
             smtp_from: get("GUILD_SMTP_FROM")
                 .unwrap_or_else(|| "Guild <no-reply@guild.localhost>".into()),

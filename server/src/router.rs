@@ -59,11 +59,11 @@ fn not_found_page(
 }
 
 /// Builds the whole application. Requests pass, outermost first: tracing,
-/// timeout (408), compression, body limit (413), security headers and a
+/// metrics (counted and timed by route pattern), timeout (408), compression, body limit (413), security headers and a
 /// default `Cache-Control: no-cache`, then one of three routers:
 ///
 /// * the site's static files (a plain file server, no other layers);
-/// * the health and readiness checks, avatars and the public API: input bounds (400);
+/// * the health and readiness checks, metrics, avatars and the public API: input bounds (400);
 /// * pages, server functions and the live socket (`/ws`): CSRF (403), form-error integrity, input
 ///   bounds (400/422), the visitors' page cache, error status mapping,
 ///   sessions, session lifetime.
@@ -110,8 +110,18 @@ pub fn app(state: AppState, config: &Config) -> Router {
         ))
         .layer(axum::middleware::from_fn_with_state(origin, csrf::csrf))
         .with_state(state.clone());
+    let metrics = Arc::new(crate::ops::metrics::Metrics::default());
     let api = Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route(
+            "/metrics",
+            get(crate::ops::metrics::metrics).with_state(crate::ops::metrics::Endpoint {
+                metrics: metrics.clone(),
+                token: config.metrics_token.as_deref().map(Arc::from),
+                db: state.db.clone(),
+                hub: state.live.clone(),
+            }),
+        )
         .route(
             "/readyz",
             get(crate::ops::readiness::readyz).with_state(crate::ops::readiness::Dependencies {
@@ -125,7 +135,8 @@ pub fn app(state: AppState, config: &Config) -> Router {
         .with_state(state);
     let router = crate::static_files::routes(&options)
         .merge(api)
-        .merge(pages);
+        .merge(pages)
+        .route_layer(axum::middleware::from_fn(crate::ops::metrics::mark_route));
     security_headers::add_static_headers(router)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
@@ -146,6 +157,10 @@ pub fn app(state: AppState, config: &Config) -> Router {
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::REQUEST_TIMEOUT,
             config.request_timeout,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            crate::ops::metrics::record,
         ))
         .layer(TraceLayer::new_for_http())
 }

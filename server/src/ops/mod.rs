@@ -1,4 +1,5 @@
 //! Endpoints for load balancers and operators: liveness (`/healthz`) and
-//! readiness (`/readyz`).
+//! readiness (`/readyz`), and Prometheus metrics (`/metrics`).
 
+pub mod metrics;
 pub mod readiness;

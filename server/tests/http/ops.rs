@@ -41,3 +41,72 @@ async fn a_configured_redis_must_answer_too() {
     assert_eq!(up.status, StatusCode::OK, "{}", up.text());
     assert_eq!(up.text(), "database: ok\nredis: ok\n");
 }
+
+/// The scraper token the metrics tests configure.
+const TOKEN: &str = "scrape-me-0123456789";
+
+async fn scrape(app: &TestApp, authorization: Option<&str>) -> super::support::TestResponse {
+    let mut request = http::Request::get("/metrics");
+    if let Some(value) = authorization {
+        request = request.header(http::header::AUTHORIZATION, value);
+    }
+    app.send(request.body(axum::body::Body::empty()).expect("request"))
+        .await
+}
+
+#[tokio::test]
+async fn metrics_need_a_configured_token_and_count_requests_by_route_pattern() {
+    let closed = TestApp::new().await;
+    assert_eq!(
+        scrape(&closed, Some(&format!("Bearer {TOKEN}")))
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "no token configured: no endpoint"
+    );
+
+    let app = TestApp::with_vars(&[("GUILD_METRICS_TOKEN", TOKEN)]).await;
+    let missing = scrape(&app, None).await;
+    assert_eq!(missing.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        missing.header("www-authenticate").as_deref(),
+        Some("Bearer")
+    );
+    let wrong = scrape(&app, Some("Bearer scrape-me-0123456788")).await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(!wrong.text().contains("guild_"), "nothing leaks");
+
+    let mut client = app.client();
+    assert_eq!(client.get("/gigs").await.status, StatusCode::OK);
+    assert_eq!(client.get("/gigs").await.status, StatusCode::OK);
+    client.get("/gigs/424242").await;
+    client.get("/no/such/page").await;
+    let page = scrape(&app, Some(&format!("Bearer {TOKEN}"))).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    let text = page.text();
+    for expected in [
+        "guild_http_requests_total{method=\"GET\",route=\"/gigs\",status=\"2xx\"} 2",
+        "route=\"/gigs/{id}\"",
+        "guild_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"4xx\"} 1",
+        "guild_http_request_duration_seconds_bucket{",
+        "guild_live_sockets 0",
+        "guild_db_pool_connections ",
+        "guild_email_outbox_backlog 0",
+        "guild_uptime_seconds ",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    assert!(
+        !text.contains("424242") && !text.contains("/no/such/page"),
+        "raw paths never become labels"
+    );
+}
+
+#[test]
+fn a_short_metrics_token_is_refused_at_start_up() {
+    let refused = server::config::Config::from_lookup(|name| {
+        (name == "GUILD_METRICS_TOKEN").then(|| "short".to_string())
+    })
+    .expect_err("too short");
+    assert_eq!(refused.name, "GUILD_METRICS_TOKEN");
+}
