@@ -34,6 +34,7 @@ lazy_page! {
     LoginRoute => crate::accounts::pages::LoginPage,
     DashboardRoute => crate::dashboard::pages::DashboardPage,
     AdminRoute => crate::admin::pages::AdminPage,
+    HealthRoute => crate::health::pages::HealthPage,
     OnboardingStartRoute => crate::profiles::pages::onboarding::OnboardingStartPage,
     ClientOnboardingRoute => crate::profiles::pages::client::ClientOnboardingPage,
     OnboardingStepRoute => crate::profiles::pages::onboarding::OnboardingStepPage,

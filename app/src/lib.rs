@@ -17,6 +17,7 @@ pub mod discovery;
 pub mod entity;
 pub mod error;
 pub mod gigs;
+pub mod health;
 mod lazy_pages;
 pub mod live;
 pub mod market;

@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/health") view={Lazy::<HealthRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/onboarding") view={Lazy::<OnboardingStartRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/onboarding/client") view={Lazy::<ClientOnboardingRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/onboarding/:step") view={Lazy::<OnboardingStepRoute>::new()} ssr=SsrMode::Async/>

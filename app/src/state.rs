@@ -41,6 +41,8 @@ pub struct AppState {
     pub live: Arc<Hub>,
     /// The batched chat writer.
     pub chat: ChatWriter,
+    /// This instance's uptime, recent errors and Redis bus state.
+    pub vitals: Arc<crate::health::server::Vitals>,
 }
 
 /// Every throttle Guild keeps.

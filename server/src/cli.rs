@@ -339,7 +339,7 @@ async fn serve(config: Config, seed_demo: bool) -> Result<(), CliError> {
     DbSessionStore::new(db.clone(), state.live.clone())
         .spawn_cleanup(std::time::Duration::from_secs(300));
     if let Some(url) = &config.redis_url {
-        crate::live::redis_bus::connect(url, state.live.clone())
+        crate::live::redis_bus::connect(url, state.live.clone(), state.vitals.clone())
             .await
             .map_err(CliError::Refused)?;
         tracing::info!("live events cross instances through Redis");

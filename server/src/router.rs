@@ -110,7 +110,7 @@ pub fn app(state: AppState, config: &Config) -> Router {
         ))
         .layer(axum::middleware::from_fn_with_state(origin, csrf::csrf))
         .with_state(state.clone());
-    let metrics = Arc::new(crate::ops::metrics::Metrics::default());
+    let metrics = Arc::new(crate::ops::metrics::Metrics::new(state.vitals.clone()));
     let api = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route(

@@ -62,6 +62,7 @@ pub fn build(
         listing_scope: fastrand::u64(..),
         live,
         chat,
+        vitals: Arc::default(),
     };
     crate::live::background::spawn(state.clone());
     Ok(state)

@@ -153,8 +153,9 @@ fn ReportedMessages(console: Console) -> impl IntoView {
     }
 }
 
+/// The 403 page of the admin pages.
 #[component]
-fn Forbidden() -> impl IntoView {
+pub fn Forbidden() -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::FORBIDDEN);

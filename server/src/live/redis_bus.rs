@@ -4,6 +4,7 @@
 //! database stays the truth: a message lost here is healed when the
 //! client resumes (or by the socket's gap filling from the event log).
 
+use app::health::server::{BusState, Vitals};
 use app::live::server::hub::{Bus, Envelope, Hub};
 use futures_util::StreamExt;
 use redis::AsyncCommands;
@@ -62,7 +63,7 @@ pub async fn ping(url: &str) -> Result<(), String> {
 /// Connects `hub` to the other instances through Redis at `url`: checks
 /// the connection once (so a wrong URL stops start-up), then publishes and
 /// subscribes in background tasks that reconnect on their own.
-pub async fn connect(url: &str, hub: Arc<Hub>) -> Result<(), String> {
+pub async fn connect(url: &str, hub: Arc<Hub>, vitals: Arc<Vitals>) -> Result<(), String> {
     let client = redis::Client::open(url).map_err(|e| format!("GUILD_REDIS_URL: {e}"))?;
     let mut check = client
         .get_multiplexed_async_connection()
@@ -74,7 +75,8 @@ pub async fn connect(url: &str, hub: Arc<Hub>) -> Result<(), String> {
         .map_err(|e| format!("GUILD_REDIS_URL: {e}"))?;
     let (queue, outgoing) = mpsc::channel(QUEUE);
     tokio::spawn(publish_loop(client.clone(), outgoing));
-    tokio::spawn(subscribe_loop(client, hub.clone()));
+    vitals.set_bus(BusState::Connected);
+    tokio::spawn(subscribe_loop(client, hub.clone(), vitals));
     hub.set_bus(Arc::new(RedisBus {
         instance: hub.instance(),
         queue,
@@ -110,21 +112,24 @@ async fn publish_loop(client: redis::Client, mut outgoing: mpsc::Receiver<String
     }
 }
 
-async fn subscribe_loop(client: redis::Client, hub: Arc<Hub>) {
+async fn subscribe_loop(client: redis::Client, hub: Arc<Hub>, vitals: Arc<Vitals>) {
     loop {
         let mut pubsub = match client.get_async_pubsub().await {
             Ok(pubsub) => pubsub,
             Err(e) => {
+                vitals.set_bus(BusState::Reconnecting);
                 tracing::warn!(error = %e, "Redis unavailable for subscribing; retrying");
                 tokio::time::sleep(Duration::from_secs(1)).await;
                 continue;
             }
         };
         if let Err(e) = pubsub.subscribe(CHANNEL).await {
+            vitals.set_bus(BusState::Reconnecting);
             tracing::warn!(error = %e, "Redis subscribe failed; retrying");
             tokio::time::sleep(Duration::from_secs(1)).await;
             continue;
         }
+        vitals.set_bus(BusState::Connected);
         // Tell the others who is online here (they may have missed it).
         hub.announce_presence();
         let mut messages = pubsub.on_message();
@@ -138,6 +143,7 @@ async fn subscribe_loop(client: redis::Client, hub: Arc<Hub>) {
                 Err(e) => tracing::warn!(error = %e, "unreadable envelope on Redis"),
             }
         }
+        vitals.set_bus(BusState::Reconnecting);
         tracing::warn!("Redis subscription ended; reconnecting");
     }
 }

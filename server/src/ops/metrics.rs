@@ -10,6 +10,7 @@
 //! client, with one registry per router (no process-wide state).
 
 use app::entity::email_outbox;
+use app::health::server::Vitals;
 use app::live::server::hub::Hub;
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
@@ -59,6 +60,7 @@ pub struct Metrics {
     outbox_backlog: Gauge,
     uptime: Gauge,
     started: Instant,
+    vitals: Arc<Vitals>,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -67,8 +69,10 @@ impl std::fmt::Debug for Metrics {
     }
 }
 
-impl Default for Metrics {
-    fn default() -> Self {
+impl Metrics {
+    /// An empty registry; server errors are also counted in `vitals` (for
+    /// the health page).
+    pub fn new(vitals: Arc<Vitals>) -> Self {
         let mut registry = Registry::with_prefix("guild");
         let requests = Family::<RouteLabels, Counter>::default();
         let latency = Family::<RouteLabels, Histogram, fn() -> Histogram>::new_with_constructor(
@@ -120,6 +124,7 @@ impl Default for Metrics {
             outbox_backlog,
             uptime,
             started: Instant::now(),
+            vitals,
         }
     }
 }
@@ -162,6 +167,9 @@ pub async fn record(State(metrics): State<Arc<Metrics>>, request: Request, next:
         .extensions()
         .get::<RouteName>()
         .map_or_else(|| "unmatched".to_string(), |r| r.0.to_string());
+    if response.status().is_server_error() {
+        metrics.vitals.record_error();
+    }
     let labels = RouteLabels {
         method: method.to_string(),
         route,

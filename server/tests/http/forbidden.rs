@@ -434,6 +434,9 @@ fn cases() -> Vec<Case> {
             UNAUTHORIZED,
         ),
         // Admin.
+        case("/api/admin/health", Visitor, &[], UNAUTHORIZED),
+        case("/api/admin/health", Stranger, &[], FORBIDDEN),
+        case("/api/admin/health", Admin, &[], FORBIDDEN),
         case("/api/admin/users", Visitor, &[], UNAUTHORIZED),
         case("/api/admin/users", Stranger, &[], FORBIDDEN),
         case(

@@ -110,3 +110,57 @@ fn a_short_metrics_token_is_refused_at_start_up() {
     .expect_err("too short");
     assert_eq!(refused.name, "GUILD_METRICS_TOKEN");
 }
+
+#[tokio::test]
+async fn the_health_page_is_for_super_admins_and_counts_server_errors() {
+    let app = TestApp::new().await;
+    let mut visitor = app.client();
+    let page = visitor.get("/admin/health").await;
+    assert!(
+        page.status.is_redirection() || page.text().contains("/login?next=/admin/health"),
+        "a visitor is sent to log in"
+    );
+    let mut member = app.client();
+    member.sign_up("mia", &["wants_client"]).await;
+    assert_eq!(
+        member.get("/admin/health").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        member.post("/api/admin/health", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // A server error is counted (the record layer sees every 5xx).
+    app.state.vitals.record_error();
+    let mut admin = app.admin().await;
+    let health = admin.ok("/api/admin/health", &[]).await;
+    assert_eq!(
+        health["backend"],
+        if app.config.is_sqlite() {
+            "SQLite"
+        } else {
+            "PostgreSQL"
+        }
+    );
+    assert!(
+        health["database_bytes"].as_u64().unwrap() > 10_000,
+        "{health}"
+    );
+    assert!(health["pool_open"].as_u64().unwrap() >= 1);
+    assert_eq!(health["pool_max"], app.config.db_max_connections);
+    assert_eq!(health["sockets"], 0);
+    assert_eq!(health["redis"], "NotConfigured");
+    assert_eq!(health["outbox_waiting"], 0);
+    assert_eq!(health["errors_last_hour"], 1);
+    let page = admin.get("/admin/health").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    for text in [
+        "System health",
+        "Server errors in the last hour",
+        "not configured (one instance)",
+    ] {
+        assert!(html.contains(text), "missing {text:?}");
+    }
+}

@@ -14,12 +14,17 @@ async fn a_message_and_presence_cross_instances_through_redis() {
     };
     let app = TestApp::new().await;
     let (twin, twin_router) = app.twin();
-    server::live::redis_bus::connect(&url, app.state.live.clone())
+    server::live::redis_bus::connect(&url, app.state.live.clone(), app.state.vitals.clone())
         .await
         .expect("redis");
-    server::live::redis_bus::connect(&url, twin.live.clone())
+    server::live::redis_bus::connect(&url, twin.live.clone(), twin.vitals.clone())
         .await
         .expect("redis");
+    assert_eq!(
+        app.state.vitals.bus(),
+        app::health::server::BusState::Connected,
+        "the health page shows the bus connected"
+    );
     let first = app.serve().await;
     let second = serve(twin_router).await;
     let (mut client, freelancer, conversation) = pair(&app).await;
