@@ -109,6 +109,9 @@ pub fn AdminPage() -> impl IntoView {
                             <a href="#review-gigs">"Gigs"</a>
                             <a href="#reports">"Reported messages"</a>
                             <a href="#users">"Users"</a>
+                            {user.has_role(Role::SuperAdmin).then(|| view! {
+                                <a href="/admin/health">"System health"</a>
+                            })}
                         </nav>
                         <ReviewProfiles console/>
                         <ReviewGigs console/>
