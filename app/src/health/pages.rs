@@ -1,7 +1,7 @@
 //! `/admin/health`: the system's vital signs for super admins, as a table
 //! (readable without JavaScript).
 
-use super::api::{RedisStatus, HealthReport, system_health};
+use super::api::{HealthReport, RedisStatus, system_health};
 use crate::accounts::components::use_auth;
 use crate::accounts::model::Role;
 use leptos::prelude::*;

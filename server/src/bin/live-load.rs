@@ -366,7 +366,6 @@ async fn kill_and_restart(restart: &str) {
     eprintln!("  chaos: server restarted");
 }
 
-#[allow(clippy::too_many_arguments)]
 /// How a user's task learns that every socket is open: it counts itself
 /// in `connected` once, and sends from the moment `go` carries.
 struct Start {
@@ -374,6 +373,7 @@ struct Start {
     go: watch::Receiver<Option<Instant>>,
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn run_user(
     user: LoadUser,
     origin: String,
