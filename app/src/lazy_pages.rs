@@ -35,6 +35,7 @@ lazy_page! {
     DashboardRoute => crate::dashboard::pages::DashboardPage,
     AdminRoute => crate::admin::pages::AdminPage,
     HealthRoute => crate::health::pages::HealthPage,
+    LedgerRoute => crate::ledger::pages::LedgerPage,
     OnboardingStartRoute => crate::profiles::pages::onboarding::OnboardingStartPage,
     ClientOnboardingRoute => crate::profiles::pages::client::ClientOnboardingPage,
     OnboardingStepRoute => crate::profiles::pages::onboarding::OnboardingStepPage,

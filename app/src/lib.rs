@@ -19,6 +19,7 @@ pub mod error;
 pub mod gigs;
 pub mod health;
 mod lazy_pages;
+pub mod ledger;
 pub mod live;
 pub mod market;
 pub mod messaging;

@@ -86,6 +86,7 @@ pub fn app(state: AppState, config: &Config) -> Router {
     };
     let pages = Router::new()
         .route("/ws", get(crate::live::upgrade))
+        .route("/admin/ledger.csv", get(crate::ops::ledger_csv::ledger_csv))
         .layer(axum::Extension(upgrade_rules))
         .leptos_routes_with_context(
             &state,

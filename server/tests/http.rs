@@ -18,6 +18,7 @@ mod http {
     mod forbidden;
     mod gigs;
     mod hardening;
+    mod ledger;
     mod live;
     pub mod live_support;
     mod modes;

@@ -111,6 +111,7 @@ pub fn AdminPage() -> impl IntoView {
                             <a href="#users">"Users"</a>
                             {user.has_role(Role::SuperAdmin).then(|| view! {
                                 <a href="/admin/health">"System health"</a>
+                                <a href="/admin/ledger">"Ledger"</a>
                             })}
                         </nav>
                         <ReviewProfiles console/>

@@ -1,5 +1,6 @@
 //! Endpoints for load balancers and operators: liveness (`/healthz`) and
 //! readiness (`/readyz`), and Prometheus metrics (`/metrics`).
 
+pub mod ledger_csv;
 pub mod metrics;
 pub mod readiness;

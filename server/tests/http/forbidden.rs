@@ -437,6 +437,9 @@ fn cases() -> Vec<Case> {
         case("/api/admin/health", Visitor, &[], UNAUTHORIZED),
         case("/api/admin/health", Stranger, &[], FORBIDDEN),
         case("/api/admin/health", Admin, &[], FORBIDDEN),
+        case("/api/admin/ledger", Visitor, &[], UNAUTHORIZED),
+        case("/api/admin/ledger", Stranger, &[], FORBIDDEN),
+        case("/api/admin/ledger", Admin, &[], FORBIDDEN),
         case("/api/admin/users", Visitor, &[], UNAUTHORIZED),
         case("/api/admin/users", Stranger, &[], FORBIDDEN),
         case(
