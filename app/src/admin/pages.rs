@@ -93,37 +93,53 @@ impl Console {
     }
 }
 
+/// Shows `page` to a signed-in user holding `role`; anyone else signed in
+/// gets the 403 page, and a visitor is sent to log in and back to `path`.
+/// (The page's server functions check the role again.)
+#[component]
+pub fn RoleGate<F>(role: Role, path: &'static str, page: F) -> impl IntoView
+where
+    F: Fn(CurrentUser) -> AnyView + Clone + Send + Sync + 'static,
+{
+    let auth = use_auth();
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                let page = page.clone();
+                Suspend::new(async move {
+                    match auth.user.await {
+                        Ok(Some(user)) if user.has_role(role) => page(user),
+                        Ok(Some(_)) => view! { <Forbidden/> }.into_any(),
+                        _ => view! { <Redirect path=format!("/login?next={path}")/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 /// Admins see the console; others are sent to log in or told they lack access.
 #[component]
 pub fn AdminPage() -> impl IntoView {
-    let auth = use_auth();
     let console = Console::new();
     view! {
         <Title text="Admin · Guild"/>
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match auth.user.await {
-                    Ok(Some(user)) if user.has_role(Role::Admin) => view! {
-                        <nav class="tabs" aria-label="Admin sections">
-                            <a href="#review-profiles">"Profiles"</a>
-                            <a href="#review-gigs">"Gigs"</a>
-                            <a href="#reports">"Reported messages"</a>
-                            <a href="#users">"Users"</a>
-                            {user.has_role(Role::SuperAdmin).then(|| view! {
-                                <a href="/admin/health">"System health"</a>
-                                <a href="/admin/ledger">"Ledger"</a>
-                            })}
-                        </nav>
-                        <ReviewProfiles console/>
-                        <ReviewGigs console/>
-                        <ReportedMessages console/>
-                        <AdminUsers actor=user console/>
-                    }.into_any(),
-                    Ok(Some(_)) => view! { <Forbidden/> }.into_any(),
-                    _ => view! { <Redirect path="/login?next=/admin"/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <RoleGate role=Role::Admin path="/admin" page=move |user: CurrentUser| view! {
+            <nav class="tabs" aria-label="Admin sections">
+                <a href="#review-profiles">"Profiles"</a>
+                <a href="#review-gigs">"Gigs"</a>
+                <a href="#reports">"Reported messages"</a>
+                <a href="#users">"Users"</a>
+                {user.has_role(Role::SuperAdmin).then(|| view! {
+                    <a href="/admin/health">"System health"</a>
+                    <a href="/admin/ledger">"Ledger"</a>
+                })}
+            </nav>
+            <ReviewProfiles console/>
+            <ReviewGigs console/>
+            <ReportedMessages console/>
+            <AdminUsers actor=user console/>
+        }.into_any()/>
     }
 }
 

@@ -57,12 +57,8 @@ pub async fn system_health() -> Result<HealthReport, AppError> {
 
 #[cfg(feature = "ssr")]
 async fn read(state: &crate::state::AppState) -> Result<HealthReport, AppError> {
-    use super::server::BusState;
-    use crate::entity::email_outbox;
-    use sea_orm::{
-        ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter,
-        Statement,
-    };
+    use super::server::{BusState, outbox_failing, outbox_waiting, pool_usage};
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
     let db = &state.db;
     let backend = db.get_database_backend();
     let size_sql = match backend {
@@ -75,30 +71,9 @@ async fn read(state: &crate::state::AppState) -> Result<HealthReport, AppError> 
         .map(|row| row.try_get_by_index::<i64>(0))
         .transpose()?
         .unwrap_or(0);
-    let (pool_open, pool_idle, pool_max) = match backend {
-        DbBackend::Postgres => {
-            let pool = db.get_postgres_connection_pool();
-            (
-                pool.size(),
-                pool.num_idle() as u32,
-                pool.options().get_max_connections(),
-            )
-        }
-        _ => {
-            let pool = db.get_sqlite_connection_pool();
-            (
-                pool.size(),
-                pool.num_idle() as u32,
-                pool.options().get_max_connections(),
-            )
-        }
-    };
-    let unsent = || email_outbox::Entity::find().filter(email_outbox::Column::SentAt.is_null());
-    let outbox_waiting = unsent().count(db).await?;
-    let outbox_failing = unsent()
-        .filter(email_outbox::Column::Attempts.gt(0))
-        .count(db)
-        .await?;
+    let (pool_open, pool_idle, pool_max) = pool_usage(db);
+    let outbox_waiting = outbox_waiting(db).await?;
+    let outbox_failing = outbox_failing(db).await?;
     Ok(HealthReport {
         version: env!("CARGO_PKG_VERSION").to_string(),
         build: if cfg!(debug_assertions) {

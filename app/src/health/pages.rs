@@ -2,11 +2,10 @@
 //! (readable without JavaScript).
 
 use super::api::{HealthReport, RedisStatus, system_health};
-use crate::accounts::components::use_auth;
 use crate::accounts::model::Role;
+use crate::admin::pages::RoleGate;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Redirect;
 
 /// A duration as "3 d 4 h", "5 h 12 min" or "42 s".
 pub fn uptime(secs: u64) -> String {
@@ -39,29 +38,18 @@ fn redis(status: RedisStatus) -> &'static str {
 /// Super admins see the vital signs; other people are told they lack access.
 #[component]
 pub fn HealthPage() -> impl IntoView {
-    let auth = use_auth();
     let health = Resource::new(|| (), |_| system_health());
     view! {
         <Title text="System health · Guild"/>
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match auth.user.await {
-                    Ok(Some(user)) if user.has_role(Role::SuperAdmin) => view! {
-                        <section class="admin">
-                            <h1>"System health"</h1>
-                            {move || health.get().map(|h| match h {
-                                Ok(h) => view! { <HealthTable h/> }.into_any(),
-                                Err(e) => view! {
-                                    <p role="alert">{e.summary()}</p>
-                                }.into_any(),
-                            })}
-                        </section>
-                    }.into_any(),
-                    Ok(Some(_)) => view! { <crate::admin::pages::Forbidden/> }.into_any(),
-                    _ => view! { <Redirect path="/login?next=/admin/health"/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <RoleGate role=Role::SuperAdmin path="/admin/health" page=move |_| view! {
+            <section class="admin">
+                <h1>"System health"</h1>
+                {move || health.get().map(|h| match h {
+                    Ok(h) => view! { <HealthTable h/> }.into_any(),
+                    Err(e) => view! { <p role="alert">{e.summary()}</p> }.into_any(),
+                })}
+            </section>
+        }.into_any()/>
     }
 }
 

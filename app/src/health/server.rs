@@ -1,11 +1,51 @@
-//! What the health page reads that is not in the database: when this
-//! instance started, its recent server errors, and whether its Redis bus
-//! is connected.
+//! What the health page (and `/metrics`) read: when this instance
+//! started, its recent server errors, whether its Redis bus is connected,
+//! the database pool's use and the email outbox's backlog.
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant};
+
+use crate::entity::email_outbox;
+use crate::error::AppError;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait,
+    QueryFilter, Select,
+};
+
+/// The pool's connections: open, of which idle, and its ceiling.
+pub fn pool_usage(db: &DatabaseConnection) -> (u32, u32, u32) {
+    match db.get_database_backend() {
+        DbBackend::Postgres => {
+            let pool = db.get_postgres_connection_pool();
+            let idle = u32::try_from(pool.num_idle()).unwrap_or(u32::MAX);
+            (pool.size(), idle, pool.options().get_max_connections())
+        }
+        _ => {
+            let pool = db.get_sqlite_connection_pool();
+            let idle = u32::try_from(pool.num_idle()).unwrap_or(u32::MAX);
+            (pool.size(), idle, pool.options().get_max_connections())
+        }
+    }
+}
+
+fn unsent() -> Select<email_outbox::Entity> {
+    email_outbox::Entity::find().filter(email_outbox::Column::SentAt.is_null())
+}
+
+/// Emails waiting to be sent.
+pub async fn outbox_waiting(db: &impl ConnectionTrait) -> Result<u64, AppError> {
+    Ok(unsent().count(db).await?)
+}
+
+/// Emails waiting that have failed at least once.
+pub async fn outbox_failing(db: &impl ConnectionTrait) -> Result<u64, AppError> {
+    Ok(unsent()
+        .filter(email_outbox::Column::Attempts.gt(0))
+        .count(db)
+        .await?)
+}
 
 /// How far back "recent errors" look.
 pub const ERROR_WINDOW: Duration = Duration::from_secs(3600);

@@ -3,34 +3,26 @@
 
 use super::api::{LedgerPage as Ledger, platform_ledger};
 use super::filter::LedgerQuery;
-use crate::accounts::components::use_auth;
 use crate::accounts::model::Role;
+use crate::admin::pages::RoleGate;
 use crate::error::AppError;
+use crate::market::money::group_thousands;
 use crate::ui::fields::FieldError;
 use crate::ui::format;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
-/// Cents as "1,234.05".
+/// Cents as "1,234.05" (a ledger always shows the cents).
 pub fn money(cents: i64) -> String {
-    let units = (cents / 100).abs().to_string();
-    let mut grouped = String::new();
-    for (i, ch) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
     let sign = if cents < 0 { "-" } else { "" };
-    format!("{sign}{grouped}.{:02}", (cents % 100).abs())
+    let abs = cents.unsigned_abs();
+    format!("{sign}{}.{:02}", group_thousands(abs / 100), abs % 100)
 }
 
 /// Super admins see the ledger; other people are told they lack access.
 #[component]
 pub fn LedgerPage() -> impl IntoView {
-    let auth = use_auth();
     let params = use_query_map();
     let query = Memo::new(move |_| {
         let p = params.get();
@@ -47,29 +39,21 @@ pub fn LedgerPage() -> impl IntoView {
     );
     view! {
         <Title text="Ledger · Guild"/>
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match auth.user.await {
-                    Ok(Some(user)) if user.has_role(Role::SuperAdmin) => view! {
-                        <section class="admin">
-                            <h1>"Platform ledger"</h1>
-                            <LedgerFilters query ledger/>
-                            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                                {move || ledger.get().map(|page| match page {
-                                    Ok(page) => view! { <LedgerTable page csv=query.get().to_query_string()/> }.into_any(),
-                                    Err(AppError::Invalid(_)) => view! {
-                                        <p class="muted">"Fix the filters above."</p>
-                                    }.into_any(),
-                                    Err(e) => view! { <p role="alert">{e.summary()}</p> }.into_any(),
-                                })}
-                            </Transition>
-                        </section>
-                    }.into_any(),
-                    Ok(Some(_)) => view! { <crate::admin::pages::Forbidden/> }.into_any(),
-                    _ => view! { <Redirect path="/login?next=/admin/ledger"/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <RoleGate role=Role::SuperAdmin path="/admin/ledger" page=move |_| view! {
+            <section class="admin">
+                <h1>"Platform ledger"</h1>
+                <LedgerFilters query ledger/>
+                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                    {move || ledger.get().map(|page| match page {
+                        Ok(page) => view! { <LedgerTable page csv=query.get().to_query_string()/> }.into_any(),
+                        Err(AppError::Invalid(_)) => view! {
+                            <p class="muted">"Fix the filters above."</p>
+                        }.into_any(),
+                        Err(e) => view! { <p role="alert">{e.summary()}</p> }.into_any(),
+                    })}
+                </Transition>
+            </section>
+        }.into_any()/>
     }
 }
 

@@ -62,25 +62,14 @@ pub async fn rows(
         select = select.limit(limit);
     }
     let entries = select.all(db).await?;
-    let mut people: Vec<i32> = entries
+    let people: Vec<i32> = entries
         .iter()
         .flat_map(|e| [e.client_id, e.freelancer_id])
         .collect();
-    people.sort_unstable();
-    people.dedup();
     let mut contracts: Vec<i32> = entries.iter().map(|e| e.contract_id).collect();
     contracts.sort_unstable();
     contracts.dedup();
-    let names: HashMap<i32, String> = user::Entity::find()
-        .select_only()
-        .column(user::Column::Id)
-        .column(user::Column::Username)
-        .filter(user::Column::Id.is_in(people))
-        .into_tuple::<(i32, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let names = crate::chat::server::repo::names(db, &people).await?;
     let titles: HashMap<i32, String> = contract::Entity::find()
         .select_only()
         .column(contract::Column::Id)
@@ -94,8 +83,7 @@ pub async fn rows(
     let name = |id: i32| {
         names
             .get(&id)
-            .cloned()
-            .unwrap_or_else(|| "deleted user".into())
+            .map_or_else(|| "deleted user".into(), |(username, _)| username.clone())
     };
     Ok(entries
         .into_iter()

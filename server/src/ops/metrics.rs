@@ -9,8 +9,7 @@
 //! scraped. Built on `prometheus-client`, the Prometheus project's own Rust
 //! client, with one registry per router (no process-wide state).
 
-use app::entity::email_outbox;
-use app::health::server::Vitals;
+use app::health::server::{Vitals, outbox_waiting, pool_usage};
 use app::live::server::hub::Hub;
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
@@ -23,10 +22,7 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait,
-    QueryFilter,
-};
+use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 use std::time::Instant;
 use subtle::ConstantTimeEq;
@@ -220,14 +216,10 @@ pub async fn metrics(State(endpoint): State<Endpoint>, headers: HeaderMap) -> Re
     }
     let m = &endpoint.metrics;
     m.sockets.set(endpoint.hub.socket_count() as i64);
-    let (size, idle) = pool_usage(&endpoint.db);
-    m.pool_size.set(size);
-    m.pool_idle.set(idle);
-    match email_outbox::Entity::find()
-        .filter(email_outbox::Column::SentAt.is_null())
-        .count(&endpoint.db)
-        .await
-    {
+    let (size, idle, _) = pool_usage(&endpoint.db);
+    m.pool_size.set(i64::from(size));
+    m.pool_idle.set(i64::from(idle));
+    match outbox_waiting(&endpoint.db).await {
         Ok(n) => {
             m.outbox_backlog.set(n as i64);
         }
@@ -247,19 +239,4 @@ pub async fn metrics(State(endpoint): State<Endpoint>, headers: HeaderMap) -> Re
         body,
     )
         .into_response()
-}
-
-/// Connections open and idle in the pool.
-fn pool_usage(db: &DatabaseConnection) -> (i64, i64) {
-    match db.get_database_backend() {
-        DbBackend::Sqlite => {
-            let pool = db.get_sqlite_connection_pool();
-            (i64::from(pool.size()), pool.num_idle() as i64)
-        }
-        DbBackend::Postgres => {
-            let pool = db.get_postgres_connection_pool();
-            (i64::from(pool.size()), pool.num_idle() as i64)
-        }
-        _ => (0, 0),
-    }
 }
