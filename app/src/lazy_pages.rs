@@ -36,6 +36,8 @@ lazy_page! {
     AdminRoute => crate::admin::pages::AdminPage,
     HealthRoute => crate::health::pages::HealthPage,
     LedgerRoute => crate::ledger::pages::LedgerPage,
+    QueueRoute => crate::moderation::pages::queue::QueuePage,
+    AuditLogRoute => crate::moderation::pages::audit::AuditLogPage,
     OnboardingStartRoute => crate::profiles::pages::onboarding::OnboardingStartPage,
     ClientOnboardingRoute => crate::profiles::pages::client::ClientOnboardingPage,
     OnboardingStepRoute => crate::profiles::pages::onboarding::OnboardingStepPage,

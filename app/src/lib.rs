@@ -23,6 +23,7 @@ pub mod ledger;
 pub mod live;
 pub mod market;
 pub mod messaging;
+pub mod moderation;
 pub mod notifications;
 pub mod pages;
 pub mod profiles;

@@ -56,6 +56,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/health") view={Lazy::<HealthRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/ledger") view={Lazy::<LedgerRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/queue") view={Lazy::<QueueRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/audit") view={Lazy::<AuditLogRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/onboarding") view={Lazy::<OnboardingStartRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/onboarding/client") view={Lazy::<ClientOnboardingRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/onboarding/:step") view={Lazy::<OnboardingStepRoute>::new()} ssr=SsrMode::Async/>

@@ -16,6 +16,7 @@ mod m20261204_000007_chat;
 mod m20261204_000008_notifications;
 mod m20261204_000009_boards;
 mod m20261204_000010_board_roles;
+mod m20261205_000011_trust;
 
 /// Runs Guild's migrations.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000008_notifications::Migration),
             Box::new(m20261204_000009_boards::Migration),
             Box::new(m20261204_000010_board_roles::Migration),
+            Box::new(m20261205_000011_trust::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ use crate::accounts::model::{CurrentUser, Role};
 use crate::error::AppError;
 use crate::gigs::model::PendingGig;
 use crate::gigs::pages::card::GigCard;
+use crate::moderation::pages::nav::AdminNav;
 use crate::profiles::components::TalentCardView;
 use crate::ui::avatar::Avatar;
 use crate::ui::form::action_error;
@@ -27,7 +28,7 @@ struct Console {
     profiles: Resource<Result<Vec<PendingProfileRow>, AppError>>,
     gigs: Resource<Result<Vec<PendingGig>, AppError>>,
     users: Resource<Result<Vec<AdminUserRow>, AppError>>,
-    reports: Resource<Result<Vec<crate::chat::model::ReportedMessage>, AppError>>,
+    counts: Resource<Result<crate::moderation::model::QueueCounts, AppError>>,
     decide_profile: ServerAction<DecideProfile>,
     decide_gig: ServerAction<DecideGig>,
     set_admin: ServerAction<SetAdmin>,
@@ -76,13 +77,13 @@ impl Console {
                     }
                 },
             ),
-            reports: Resource::new(
-                || (),
+            counts: Resource::new(
+                move || (decide_profile.version().get(), decide_gig.version().get()),
                 move |_| async move {
                     if is_admin().await {
-                        super::api::reported_messages().await
+                        crate::moderation::api::admin_counts().await
                     } else {
-                        Ok(Vec::new())
+                        Ok(Default::default())
                     }
                 },
             ),
@@ -125,51 +126,16 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <Title text="Admin · Guild"/>
         <RoleGate role=Role::Admin path="/admin" page=move |user: CurrentUser| view! {
+            <AdminNav user=user.clone() current="/admin" counts=console.counts/>
             <nav class="tabs" aria-label="Admin sections">
                 <a href="#review-profiles">"Profiles"</a>
                 <a href="#review-gigs">"Gigs"</a>
-                <a href="#reports">"Reported messages"</a>
                 <a href="#users">"Users"</a>
-                {user.has_role(Role::SuperAdmin).then(|| view! {
-                    <a href="/admin/health">"System health"</a>
-                    <a href="/admin/ledger">"Ledger"</a>
-                })}
             </nav>
             <ReviewProfiles console/>
             <ReviewGigs console/>
-            <ReportedMessages console/>
             <AdminUsers actor=user console/>
         }.into_any()/>
-    }
-}
-
-#[component]
-fn ReportedMessages(console: Console) -> impl IntoView {
-    let reports = console.reports;
-    view! {
-        <section class="admin" id="reports">
-            <h2>"Reported messages"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match reports.await {
-                        Ok(rows) if rows.is_empty() => view! { <Empty title="No reports">"Messages people report appear here with their reason."</Empty> }.into_any(),
-                        Ok(rows) => view! {
-                            <ul class="notification-list" aria-label="Reported messages">
-                                {rows.into_iter().map(|r| view! {
-                                    <li class="notification">
-                                        <strong>{r.message.sender_name.clone()}</strong>
-                                        <span class="muted">{format!("reported by {}: {}", r.reporter, r.reason)}</span>
-                                        <time class="muted">{crate::chat::components::time_label(r.reported_at)}</time>
-                                        <div class="chat-message__body"><crate::chat::components::MessageBody body=r.message.body.clone()/></div>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </section>
     }
 }
 

@@ -101,9 +101,14 @@ pub async fn view(
         && !reviewed
         && row.completed_at.is_some_and(|at| window_open(at, now));
     let mut visible_reviews = Vec::new();
-    for r in reviews.iter().filter(|r| r.visible_at <= now) {
+    let shown = |r: &&review::Model| {
+        r.visible_at <= now
+            && (r.hidden_at.is_none() || r.reviewer_id == viewer.id || side == ContractSide::Admin)
+    };
+    for r in reviews.iter().filter(shown) {
         let author = party(db, r.reviewer_id).await?;
         visible_reviews.push(crate::profiles::model::ReviewView {
+            id: r.id,
             reviewer_name: author.display_name,
             reviewer_username: author.username,
             rating: r.rating,

@@ -1,4 +1,6 @@
-//! `audit_log`: security-relevant actions (capability grants, admin creation).
+//! `audit_log`: security-relevant and moderation actions (capability grants,
+//! admin creation, hides, warnings, suspensions). Append-only: the app
+//! never updates or deletes a row.
 
 use sea_orm::entity::prelude::*;
 
@@ -15,6 +17,14 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub detail: String,
     pub created_at: i64,
+    /// The kind of object acted on (`gig`, `profile`, `review`, `message`,
+    /// `report`, `user`), empty when the action names only a user.
+    pub object_kind: String,
+    /// The object's id.
+    pub object_id: Option<i64>,
+    /// The reason the admin gave.
+    #[sea_orm(column_type = "Text")]
+    pub reason: String,
 }
 
 /// Relations of `audit_log`.

@@ -36,6 +36,8 @@ pub struct Model {
     /// Digest of the public text as an admin last approved it.
     pub approved_digest: String,
     pub updated_at: i64,
+    /// Hidden by an admin (Unix seconds); shown only to its owner and admins.
+    pub hidden_at: Option<i64>,
 }
 
 /// Relations of `freelancer_profiles`.

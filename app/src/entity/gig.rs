@@ -37,6 +37,8 @@ pub struct Model {
     pub approved_digest: String,
     pub updated_at: i64,
     pub published_at: Option<i64>,
+    /// Hidden by an admin (Unix seconds); shown only to its owner and admins.
+    pub hidden_at: Option<i64>,
 }
 
 /// Relations of `gigs`.

@@ -16,6 +16,8 @@ pub struct Model {
     pub body: String,
     pub created_at: i64,
     pub visible_at: i64,
+    /// Hidden by an admin (Unix seconds); shown only to its author and admins.
+    pub hidden_at: Option<i64>,
 }
 
 /// Relations of `reviews`.

@@ -25,6 +25,12 @@ pub struct Model {
     pub is_super_admin: bool,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Suspended until this time (Unix seconds); see
+    /// `moderation::model::SUSPENDED_FOREVER` for a permanent suspension.
+    pub suspended_until: Option<i64>,
+    /// Why, as the admin wrote it (shown to the user at log-in).
+    #[sea_orm(column_type = "Text")]
+    pub suspension_reason: String,
 }
 
 /// Relations of `users`.

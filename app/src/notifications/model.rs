@@ -59,11 +59,15 @@ pub enum NotificationKind {
     /// Someone mentioned me on a board card or assigned me to one.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "card_mention"))]
     CardMention,
+    /// A moderator warned me or hid my content, or the other side of a
+    /// contract of mine was suspended.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "account_notice"))]
+    AccountNotice,
 }
 
 impl NotificationKind {
     /// Every kind, in the order the preferences page lists them.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 16] = [
         Self::NewMessage,
         Self::CardMention,
         Self::ProposalReceived,
@@ -79,6 +83,7 @@ impl NotificationKind {
         Self::GigModerated,
         Self::ProfileModerated,
         Self::ReviewQueue,
+        Self::AccountNotice,
     ];
 
     /// The name used in forms and URLs.
@@ -99,6 +104,7 @@ impl NotificationKind {
             Self::ProfileModerated => "profile_moderated",
             Self::ReviewQueue => "review_queue",
             Self::CardMention => "card_mention",
+            Self::AccountNotice => "account_notice",
         }
     }
 
@@ -125,6 +131,7 @@ impl NotificationKind {
             Self::ProfileModerated => "My profile approved or sent back",
             Self::ReviewQueue => "Items waiting for review (admins)",
             Self::CardMention => "Mentions and assignments on board cards",
+            Self::AccountNotice => "Notices from moderators about my account",
         }
     }
 }

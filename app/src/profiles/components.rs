@@ -106,6 +106,9 @@ pub fn PortfolioCard(
 pub fn ReviewList(
     /// The reviews.
     reviews: Vec<ReviewView>,
+    /// Offer "Report" on each review.
+    #[prop(optional)]
+    can_report: bool,
 ) -> impl IntoView {
     if reviews.is_empty() {
         return view! { <p class="muted">"No reviews yet. Reviews appear once both sides of a completed contract have reviewed, or 14 days after completion."</p> }.into_any();
@@ -122,6 +125,9 @@ pub fn ReviewList(
                     </div>
                     <p class="review__contract muted">{r.contract_title.clone()}</p>
                     <p>{r.body.clone()}</p>
+                    {can_report.then(|| view! {
+                        <crate::moderation::pages::report::ReportButton kind=crate::moderation::model::ObjectKind::Review object_id=i64::from(r.id)/>
+                    })}
                 </li>
             }).collect_view()}
         </ul>

@@ -113,6 +113,8 @@ pub struct FreelancerProfile {
 /// A review as shown on a profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewView {
+    /// The review's id (for reporting it).
+    pub id: i32,
     /// Who wrote it.
     pub reviewer_name: String,
     /// Their handle.

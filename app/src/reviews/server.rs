@@ -151,7 +151,8 @@ pub async fn refresh_rating(db: &impl ConnectionTrait, freelancer_id: i32) -> Re
         db.get_database_backend(),
         "SELECT AVG(CAST(r.rating AS DOUBLE PRECISION)) AS avg, COUNT(*) AS n FROM reviews r \
          JOIN contracts c ON c.id = r.contract_id \
-         WHERE r.reviewee_id = $1 AND c.freelancer_id = $1 AND r.visible_at <= $2",
+         WHERE r.reviewee_id = $1 AND c.freelancer_id = $1 AND r.visible_at <= $2 \
+           AND r.hidden_at IS NULL",
         [freelancer_id.into(), now().into()],
     );
     let aggregate = Aggregate::find_by_statement(stmt)
@@ -222,6 +223,7 @@ pub async fn visible_reviews_of(
         .filter(review::Column::RevieweeId.eq(user_id))
         .filter(review::Column::ContractId.is_in(contracts.keys().copied().collect::<Vec<_>>()))
         .filter(review::Column::VisibleAt.lte(now()))
+        .filter(review::Column::HiddenAt.is_null())
         .order_by_desc(review::Column::CreatedAt)
         .limit(limit)
         .all(db)
@@ -238,6 +240,7 @@ pub async fn visible_reviews_of(
         .map(|r| {
             let reviewer = reviewers.get(&r.reviewer_id);
             ReviewView {
+                id: r.id,
                 reviewer_name: reviewer.map(|u| u.display_name.clone()).unwrap_or_default(),
                 reviewer_username: reviewer.map(|u| u.username.clone()).unwrap_or_default(),
                 rating: r.rating,
@@ -273,6 +276,7 @@ mod tests {
     #[test]
     fn averages_round_to_two_places() {
         let r = |rating| ReviewView {
+            id: 0,
             reviewer_name: String::new(),
             reviewer_username: String::new(),
             rating,

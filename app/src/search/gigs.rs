@@ -2,6 +2,7 @@
 
 use super::sql::SqlBuilder;
 use super::{fts5_query, pg_query};
+use crate::accounts::server::suspension::shown_sql;
 use crate::market::{GigKind, GigSort};
 use sea_orm::{ConnectionTrait, DbErr, FromQueryResult};
 
@@ -73,6 +74,7 @@ fn from_where(b: &mut SqlBuilder, q: &GigQuery) {
         }
     }
     b.push(" g.status = 'open' AND g.visibility = 'public'");
+    b.push(&shown_sql("g", "owner_id"));
     if let Some(kind) = q.kind {
         b.push_bound(" AND g.kind = {}", kind.as_str());
     }

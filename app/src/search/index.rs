@@ -90,7 +90,7 @@ pub async fn index_gig(db: &impl ConnectionTrait, gig_id: i32) -> Result<(), DbE
         "SELECT g.title, g.description, \
            (SELECT {skills} FROM gig_skills gs JOIN skills s ON s.id = gs.skill_id WHERE gs.gig_id = g.id) AS skills, \
            (SELECT {roles} FROM gig_roles gr JOIN roles r ON r.id = gr.role_id WHERE gr.gig_id = g.id) AS roles \
-         FROM gigs g WHERE g.id = $1 AND g.status = 'open' AND g.visibility = 'public'",
+         FROM gigs g WHERE g.id = $1 AND g.status = 'open' AND g.visibility = 'public' AND g.hidden_at IS NULL",
         skills = concat(db, "s.name"),
         roles = concat(db, "r.name"),
     );

@@ -2,6 +2,7 @@
 
 use super::sql::SqlBuilder;
 use super::{fts5_query, pg_query};
+use crate::accounts::server::suspension::shown_sql;
 use crate::market::{FreelancerKind, TalentSort};
 use sea_orm::{ConnectionTrait, DbErr, FromQueryResult};
 
@@ -64,13 +65,14 @@ fn from_where(b: &mut SqlBuilder, q: &TalentQuery) -> bool {
         }
     });
     let has_text = text.is_some();
+    let shown = shown_sql("fp", "user_id");
     match text {
         Some(text) if b.is_postgres() => {
             let p = b.bind(text);
             b.push(&format!(
                 " FROM freelancer_profiles fp JOIN (SELECT user_id, ts_rank(document, to_tsquery('english', {p})) AS score \
                  FROM freelancer_search WHERE document @@ to_tsquery('english', {p})) m ON m.user_id = fp.user_id \
-                 WHERE fp.status = 'approved'"
+                 WHERE fp.status = 'approved'{shown}"
             ));
         }
         Some(text) => {
@@ -78,11 +80,13 @@ fn from_where(b: &mut SqlBuilder, q: &TalentQuery) -> bool {
             b.push(&format!(
                 " FROM (SELECT rowid AS user_id, -bm25(freelancer_search, 10.0, 5.0, 2.0, 6.0, 8.0) AS score \
                  FROM freelancer_search WHERE freelancer_search MATCH {p}) m CROSS JOIN freelancer_profiles fp \
-                 WHERE fp.user_id = m.user_id AND fp.status = 'approved'"
+                 WHERE fp.user_id = m.user_id AND fp.status = 'approved'{shown}"
             ));
         }
         None => {
-            b.push(" FROM freelancer_profiles fp WHERE fp.status = 'approved'");
+            b.push(&format!(
+                " FROM freelancer_profiles fp WHERE fp.status = 'approved'{shown}"
+            ));
         }
     }
     if let Some(role) = &q.role {

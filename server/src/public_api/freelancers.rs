@@ -133,5 +133,8 @@ pub async fn get_one(
         .await?
         .filter(|p| p.status == ProfileStatus::Approved)
         .ok_or(AppError::NotFound)?;
+    if !app::profiles::server::access::publicly_shown(&state.db, &account).await? {
+        return Err(AppError::NotFound.into());
+    }
     Ok(Json(profile.into()))
 }

@@ -371,6 +371,7 @@ async fn freelancer_batch(
             revision: Set(0),
             // Filled in below, as if an admin had approved the text.
             approved_digest: Set(String::new()),
+            hidden_at: Set(None),
         }
     }))
     .exec(&txn)

@@ -15,7 +15,8 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
 }
 
 /// The user signed in under `session` (shared by server functions and the
-/// WebSocket upgrade): `None` for a visitor or a deleted account.
+/// WebSocket upgrade): `None` for a visitor, a deleted account or a
+/// suspended one (whose sessions are also deleted when it is suspended).
 pub async fn user_of_session(
     db: &sea_orm::DatabaseConnection,
     session: &tower_sessions::Session,
@@ -25,6 +26,7 @@ pub async fn user_of_session(
     };
     Ok(repo::find_by_id(db, id)
         .await?
+        .filter(|account| !super::suspension::is_suspended(account))
         .as_ref()
         .map(repo::to_current))
 }

@@ -7,6 +7,7 @@ pub mod password_policy;
 pub mod repo;
 pub mod service;
 pub mod session;
+pub mod suspension;
 pub mod throttle;
 
 pub use session::keys as session_keys;

@@ -3,7 +3,7 @@
 use super::client_ip::client_ip;
 use super::password_policy::check_password;
 use super::repo::{self, NewUser, Taken};
-use super::session;
+use super::{session, suspension};
 use super::throttle::ThrottleKey;
 use crate::accounts::model::{CurrentUser, Mode};
 use crate::accounts::validate::{normalise_display_name, normalise_email, normalise_username};
@@ -227,6 +227,9 @@ pub async fn login(
     let account = account.ok_or(AppError::Internal)?;
     state.throttles.login.reset(who);
     state.throttles.login.refund(network);
+    if suspension::is_suspended(&account) {
+        return Err(suspension::refusal(&account));
+    }
     session::start(session, account.id).await?;
     Ok(repo::to_current(&account))
 }
@@ -287,7 +290,7 @@ pub async fn set_admin(
         ));
     }
     let updated = repo::set_admin(&state.db, Some(actor.id), &target, grant).await?;
-    session::revoke_all(&state.db, target.id).await?;
+    session::revoke_all(&state.db, &state.live, target.id).await?;
     tracing::info!(
         actor = actor.id,
         target = target.id,

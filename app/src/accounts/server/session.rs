@@ -3,7 +3,8 @@
 use super::now;
 use crate::entity::session as session_row;
 use crate::error::AppError;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use crate::live::server::hub::Hub;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use tower_sessions::Session;
 
 /// Keys of the values Guild keeps in a session.
@@ -51,12 +52,23 @@ pub async fn end(session: &Session) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Deletes every session of `user_id`, e.g. after their capabilities changed,
-/// so they sign in again under a new session id.
-pub async fn revoke_all(db: &DatabaseConnection, user_id: i32) -> Result<u64, AppError> {
+/// Deletes every session of `user_id` (e.g. after their capabilities
+/// changed, so they sign in again under a new session id, or when they are
+/// suspended) and closes those sessions' sockets on every instance at once.
+pub async fn revoke_all(db: &DatabaseConnection, hub: &Hub, user_id: i32) -> Result<u64, AppError> {
+    let ids: Vec<String> = session_row::Entity::find()
+        .select_only()
+        .column(session_row::Column::Id)
+        .filter(session_row::Column::UserId.eq(user_id))
+        .into_tuple()
+        .all(db)
+        .await?;
     let result = session_row::Entity::delete_many()
         .filter(session_row::Column::UserId.eq(user_id))
         .exec(db)
         .await?;
+    for id in &ids {
+        hub.end_session(id);
+    }
     Ok(result.rows_affected)
 }

@@ -8,7 +8,8 @@ use crate::accounts::model::CurrentUser;
 use crate::chat::model::{
     ConversationPage, ConversationSummary, MemberView, PAGE_SIZE, ReportedMessage, SearchHit,
 };
-use crate::entity::{conversation, conversation_member as member, gig, message, message_report};
+use crate::entity::{conversation, conversation_member as member, gig, message, report};
+use crate::moderation::model::{ObjectKind, ReportReason, ReportStatus};
 use crate::error::{AppError, FormErrors};
 use crate::live::protocol::{
     ChatMessage, EDIT_WINDOW_MS, Event, MAX_MESSAGE_CHARS, valid_client_id,
@@ -18,8 +19,8 @@ use crate::live::server::log;
 use crate::state::AppState;
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, SqlErr, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -565,36 +566,30 @@ pub async fn report(
             "You can report messages other people wrote.".into(),
         ));
     }
-    let inserted = message_report::Entity::insert(message_report::ActiveModel {
-        message_id: Set(message_id),
-        reporter_id: Set(user.id),
-        reason: Set(reason.to_string()),
-        created_at: Set(now_ms()),
-        resolved_at: Set(None),
-        ..Default::default()
-    })
-    .exec(db)
-    .await;
-    match inserted {
-        Ok(_) => Ok(()),
-        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Err(
-            AppError::Conflict(FormErrors::new().with_form("You already reported this message.")),
-        ),
-        Err(e) => Err(e.into()),
-    }
+    crate::moderation::server::reports::file(
+        db,
+        user.id,
+        ObjectKind::Message,
+        message_id,
+        ReportReason::Other,
+        reason,
+    )
+    .await?;
+    Ok(())
 }
 
 /// Open reports, newest first, for the admin console (admins only: the
 /// caller checks the role).
 pub async fn open_reports(db: &impl ConnectionTrait) -> Result<Vec<ReportedMessage>, AppError> {
-    let reports = message_report::Entity::find()
-        .filter(message_report::Column::ResolvedAt.is_null())
-        .order_by_desc(message_report::Column::Id)
+    let reports = report::Entity::find()
+        .filter(report::Column::Kind.eq(ObjectKind::Message))
+        .filter(report::Column::Status.eq(ReportStatus::Open))
+        .order_by_desc(report::Column::Id)
         .limit(100)
         .all(db)
         .await?;
     let messages = message::Entity::find()
-        .filter(message::Column::Id.is_in(reports.iter().map(|r| r.message_id).collect::<Vec<_>>()))
+        .filter(message::Column::Id.is_in(reports.iter().map(|r| r.object_id).collect::<Vec<_>>()))
         .all(db)
         .await?;
     let views: HashMap<i64, ChatMessage> = repo::views(db, &messages)
@@ -612,13 +607,13 @@ pub async fn open_reports(db: &impl ConnectionTrait) -> Result<Vec<ReportedMessa
         .filter_map(|r| {
             Some(ReportedMessage {
                 report_id: r.id,
-                message: views.get(&r.message_id)?.clone(),
+                message: views.get(&r.object_id)?.clone(),
                 reporter: reporters
                     .get(&r.reporter_id)
                     .map(|(_, n)| n.clone())
                     .unwrap_or_default(),
-                reason: r.reason,
-                reported_at: r.created_at,
+                reason: r.detail,
+                reported_at: r.created_at * 1000,
             })
         })
         .collect())

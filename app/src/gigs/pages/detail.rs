@@ -19,6 +19,8 @@ use crate::suggestions::pages::{SuggestedTalent, TalentResource};
 use crate::ui::form::{FormAlert, action_error};
 use crate::ui::format;
 use crate::ui::widgets::{ActionError, Empty, ErrorNote};
+use crate::moderation::model::ObjectKind;
+use crate::moderation::pages::report::ReportButton;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -230,6 +232,9 @@ fn GigView(
             </section>
         })}
         {(!detail.is_owner).then(|| view! { <FreelancerPanel detail=detail.clone() submit=propose page/> })}
+        {(detail.signed_in && !detail.is_owner).then(|| view! {
+            <ReportButton kind=ObjectKind::Gig object_id=i64::from(g.id)/>
+        })}
     }
 }
 

@@ -5,7 +5,7 @@ use super::cards::{mark_saved, rows_by_id, summaries, summaries_by_id};
 use super::moderation::public_text_digest;
 use super::validate::validate_gig;
 use crate::accounts::model::{CurrentUser, Role};
-use crate::accounts::server::now;
+use crate::accounts::server::{now, suspension};
 use crate::entity::{contract, gig, gig_role, gig_skill, proposal, saved_gig};
 use crate::error::{AppError, FormErrors};
 use crate::gigs::model::{GigDetail, GigFilters, GigInput, GigSummary, Page};
@@ -201,13 +201,18 @@ enum Visible {
 }
 
 /// The visibility rule: owners and admins always see a gig; others see it
-/// once an admin approved it (open, in progress, completed or closed), and
-/// then public gigs always, invite-only gigs only when they are involved.
+/// once an admin approved it (open, in progress, completed or closed) and
+/// unless an admin hid it, and then public gigs always, invite-only gigs
+/// only when they are involved. (A suspended owner's gigs are hidden too:
+/// see [`may_view`] and [`visible_to`].)
 fn visibility(row: &gig::Model, viewer: Option<&CurrentUser>) -> Visible {
     if let Some(v) = viewer
         && (v.id == row.owner_id || v.has_role(Role::Admin))
     {
         return Visible::Yes;
+    }
+    if row.hidden_at.is_some() {
+        return Visible::No;
     }
     let listed = matches!(
         status_of(row),
@@ -230,7 +235,15 @@ pub async fn may_view(
     row: &gig::Model,
     viewer: Option<&CurrentUser>,
 ) -> Result<bool, AppError> {
-    match (visibility(row, viewer), viewer) {
+    let verdict = visibility(row, viewer);
+    let privileged = viewer.is_some_and(|v| v.id == row.owner_id || v.has_role(Role::Admin));
+    if verdict != Visible::No
+        && !privileged
+        && suspension::is_suspended_id(db, row.owner_id).await?
+    {
+        return Ok(false);
+    }
+    match (verdict, viewer) {
         (Visible::Yes, _) => Ok(true),
         (Visible::IfInvolved, Some(v)) => involved(db, row.id, v.id).await,
         _ => Ok(false),
@@ -265,8 +278,19 @@ pub async fn visible_to(
                 .await?,
         );
     }
+    let owners: Vec<i32> = rows
+        .iter()
+        .filter(|r| r.owner_id != viewer.id)
+        .map(|r| r.owner_id)
+        .collect();
+    let suspended = if viewer.has_role(Role::Admin) {
+        Default::default()
+    } else {
+        suspension::suspended_among(db, &owners).await?
+    };
     Ok(rows
         .into_iter()
+        .filter(|r| !suspended.contains(&r.owner_id))
         .filter(|r| match visibility(r, Some(viewer)) {
             Visible::Yes => true,
             Visible::IfInvolved => involved.contains(&r.id),

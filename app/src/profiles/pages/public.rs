@@ -12,6 +12,8 @@ use crate::ui::avatar::Avatar;
 use crate::ui::form::action_error;
 use crate::ui::format;
 use crate::ui::widgets::{ActionError, ErrorNote, Stars};
+use crate::moderation::model::ObjectKind;
+use crate::moderation::pages::report::ReportButton;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -74,13 +76,22 @@ fn ProfileView(
             })}
         </div>
         <ActionError error=contact_error/>
-        <ProfileBody profile reviews=data.reviews/>
+        {(signed_in && !data.is_own).then(|| view! {
+            <ReportButton kind=ObjectKind::Profile object_id=i64::from(profile.user_id)/>
+        })}
+        <ProfileBody profile reviews=data.reviews can_report=signed_in && !data.is_own/>
     }
 }
 
 /// The body of a freelancer profile (also the onboarding preview).
 #[component]
-pub fn ProfileBody(profile: FreelancerProfile, reviews: Vec<ReviewView>) -> impl IntoView {
+pub fn ProfileBody(
+    profile: FreelancerProfile,
+    reviews: Vec<ReviewView>,
+    /// Offer "Report" on each review (a signed-in visitor).
+    #[prop(optional)]
+    can_report: bool,
+) -> impl IntoView {
     let location = place(&profile.city, &profile.country);
     let rate = profile
         .hourly_rate_cents
@@ -156,7 +167,7 @@ pub fn ProfileBody(profile: FreelancerProfile, reviews: Vec<ReviewView>) -> impl
             })}
             <section class="profile__section">
                 <h2>"Reviews"</h2>
-                <ReviewList reviews/>
+                <ReviewList reviews can_report/>
             </section>
         </article>
     }

@@ -73,3 +73,20 @@ pub async fn message_rule(
     }
     Ok(MessageRule::Refused)
 }
+
+/// Whether the freelancer profile of `account` may be shown to the public:
+/// an admin has not hidden it and the account is not suspended (the
+/// approval status is checked by the caller).
+pub async fn publicly_shown(
+    db: &impl ConnectionTrait,
+    account: &crate::entity::user::Model,
+) -> Result<bool, AppError> {
+    if crate::accounts::server::suspension::is_suspended(account) {
+        return Ok(false);
+    }
+    let hidden = freelancer_profile::Entity::find_by_id(account.id)
+        .filter(freelancer_profile::Column::HiddenAt.is_not_null())
+        .count(db)
+        .await?;
+    Ok(hidden == 0)
+}

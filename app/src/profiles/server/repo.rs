@@ -69,6 +69,7 @@ pub async fn ensure_profile(
         updated_at: Set(now),
         revision: Set(0),
         approved_digest: Set(String::new()),
+        hidden_at: Set(None),
     }
     .insert(db)
     .await?)

@@ -33,7 +33,9 @@ pub async fn public_profile(
         .ok_or(AppError::NotFound)?;
     let is_own = viewer.is_some_and(|v| v.id == account.id);
     let is_admin = viewer.is_some_and(|v| v.has_role(Role::Admin));
-    if profile.status != ProfileStatus::Approved && !is_own && !is_admin {
+    let shown =
+        profile.status == ProfileStatus::Approved && access::publicly_shown(db, &account).await?;
+    if !shown && !is_own && !is_admin {
         return Err(AppError::NotFound);
     }
     let reviews = visible_reviews_of(db, account.id, true, PAGE_REVIEWS).await?;
@@ -54,8 +56,7 @@ pub async fn public_profile(
         ),
         None => (false, false),
     };
-    let can_contact = viewer.is_some_and(|v| v.has_client && !is_own)
-        && profile.status == ProfileStatus::Approved;
+    let can_contact = viewer.is_some_and(|v| v.has_client && !is_own) && shown;
     Ok(PublicProfilePage {
         profile,
         reviews,
