@@ -21,6 +21,7 @@ mod http {
     mod ledger;
     mod live;
     pub mod live_support;
+    mod moderation;
     mod modes;
     mod notifications;
     mod onboarding;

@@ -437,6 +437,73 @@ fn cases() -> Vec<Case> {
         case("/api/admin/health", Visitor, &[], UNAUTHORIZED),
         case("/api/admin/health", Stranger, &[], FORBIDDEN),
         case("/api/admin/health", Admin, &[], FORBIDDEN),
+        // Moderation.
+        case(
+            "/api/moderation/report",
+            Visitor,
+            &[("kind", "gig"), ("object_id", "{gig}"), ("reason", "spam")],
+            UNAUTHORIZED,
+        ),
+        case(
+            "/api/moderation/report",
+            Stranger,
+            &[("kind", "gig"), ("object_id", "{invite_only_gig}"), ("reason", "spam")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/moderation/report",
+            ClientOnly,
+            &[("kind", "gig"), ("object_id", "{pending_gig}"), ("reason", "spam")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/moderation/report",
+            ClientOnly,
+            &[("kind", "profile"), ("object_id", "{pending_freelancer}"), ("reason", "spam")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/moderation/report",
+            Stranger,
+            &[("kind", "message"), ("object_id", "{message}"), ("reason", "spam")],
+            NOT_FOUND,
+        ),
+        case("/api/admin/queue", Visitor, &[], UNAUTHORIZED),
+        case("/api/admin/queue", Stranger, &[], FORBIDDEN),
+        case("/api/admin/queue/counts", Visitor, &[], UNAUTHORIZED),
+        case("/api/admin/queue/counts", Stranger, &[], FORBIDDEN),
+        case("/api/admin/audit", Visitor, &[], UNAUTHORIZED),
+        case("/api/admin/audit", ClientOnly, &[], FORBIDDEN),
+        case(
+            "/api/admin/moderate",
+            Visitor,
+            &[("kind", "gig"), ("object_id", "{gig}"), ("action", "hide"), ("reason", "spam gig")],
+            UNAUTHORIZED,
+        ),
+        case(
+            "/api/admin/moderate",
+            Stranger,
+            &[("kind", "gig"), ("object_id", "{gig}"), ("action", "hide"), ("reason", "spam gig")],
+            FORBIDDEN,
+        ),
+        case(
+            "/api/admin/moderate",
+            Stranger,
+            &[("kind", "user"), ("object_id", "{freelancer}"), ("action", "suspend"), ("reason", "fraud"), ("length", "7")],
+            FORBIDDEN,
+        ),
+        case(
+            "/api/admin/moderate",
+            Admin,
+            &[("kind", "user"), ("object_id", "{root}"), ("action", "suspend"), ("reason", "coup"), ("length", "permanent")],
+            FORBIDDEN,
+        ),
+        case(
+            "/api/admin/moderate",
+            Admin,
+            &[("kind", "user"), ("object_id", "{root}"), ("action", "warn"), ("reason", "coup")],
+            FORBIDDEN,
+        ),
         case("/api/admin/ledger", Visitor, &[], UNAUTHORIZED),
         case("/api/admin/ledger", Stranger, &[], FORBIDDEN),
         case("/api/admin/ledger", Admin, &[], FORBIDDEN),
@@ -1016,6 +1083,7 @@ async fn world(app: &TestApp) -> World<'_> {
         .to_string();
 
     let mut admin = app.admin().await;
+    let root = admin.me().await["id"].to_string();
     let pending_revision = admin.pending_profile_revision(&pending_id).await;
     let pending_gig_revision = admin.pending_gig_revision(&pending_gig.to_string()).await;
 
@@ -1065,6 +1133,7 @@ async fn world(app: &TestApp) -> World<'_> {
         ("column", column),
         ("card", card),
         ("notification", notification),
+        ("root", root),
     ]);
     let callers = HashMap::from([
         (Visitor, app.client()),
@@ -1153,6 +1222,25 @@ async fn every_forbidden_path_is_refused_and_changes_nothing() {
         .await["is_admin"]
         .clone();
     assert_eq!(stranger_is_admin, false);
+    // No refused moderation left a trace: the gig is public, nobody is
+    // suspended, no report was filed and no admin action was recorded.
+    let public = app
+        .client()
+        .get(&format!("/api/v1/gigs/{}", world.ids["gig"]))
+        .await;
+    assert_eq!(public.status, StatusCode::OK);
+    let mut root = app.admin().await;
+    assert_eq!(root.ok("/api/admin/queue/counts", &[]).await["open_reports"], 0);
+    let log = root.ok("/api/admin/audit", &[]).await;
+    assert!(
+        log["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .all(|r| !r["action"].as_str().unwrap_or_default().starts_with("user.")
+                && !r["action"].as_str().unwrap_or_default().starts_with("content.")),
+        "{log}"
+    );
 }
 
 #[test]
