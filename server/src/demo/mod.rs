@@ -7,6 +7,7 @@ mod boards;
 mod chat;
 pub mod data;
 mod market;
+mod moderation;
 mod people;
 
 use crate::cli::CliError;
@@ -50,6 +51,8 @@ pub struct Seeded {
     pub chat: chat::ChatCounts,
     /// Team boards filled in.
     pub boards: boards::BoardCounts,
+    /// Reports and warnings for the admin pages.
+    pub moderation: moderation::ModerationCounts,
 }
 
 /// Seeds the demo marketplace when there are no accounts at all; `None` when
@@ -108,6 +111,7 @@ pub async fn seed_if_empty(state: &AppState) -> Result<Option<Seeded>, CliError>
     seeded.market = market::seed(&state.db, &state.live, &data, &users).await?;
     seeded.chat = chat::seed(state, &users).await?;
     seeded.boards = boards::seed(state, &users).await?;
+    seeded.moderation = moderation::seed(state, &users).await?;
     Ok(Some(seeded))
 }
 
@@ -118,7 +122,7 @@ pub async fn seed_and_report(state: &AppState) -> Result<(), CliError> {
         return Ok(());
     };
     println!(
-        "Demo data added: {} freelancers and coaches, {} clients and students, {} gigs, {} proposals, {} contracts, {} reviews, {} conversations with {} messages, {} team boards with {} cards.",
+        "Demo data added: {} freelancers and coaches, {} clients and students, {} gigs, {} proposals, {} contracts, {} reviews, {} conversations with {} messages, {} team boards with {} cards, {} open reports and {} warned account.",
         seeded.freelancers,
         seeded.clients,
         seeded.market.gigs,
@@ -128,7 +132,9 @@ pub async fn seed_and_report(state: &AppState) -> Result<(), CliError> {
         seeded.chat.conversations,
         seeded.chat.messages,
         seeded.boards.boards,
-        seeded.boards.cards
+        seeded.boards.cards,
+        seeded.moderation.open_reports,
+        seeded.moderation.warned
     );
     println!(
         "Log in with any of these (password: {DEMO_PASSWORD}), or any demo username@demo.guild:"

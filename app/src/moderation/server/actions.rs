@@ -379,8 +379,7 @@ mod tests {
     #[test]
     fn a_decision_needs_a_reason_and_a_known_action() {
         let e = check("gig", 1, "explode", " ", "").unwrap_err();
-        let f = e.form_errors().unwrap();
-        assert!(f.field("action").is_some() && f.field("reason").is_some());
+        assert!(e.field("action").is_some() && e.field("reason").is_some());
         assert!(check("gig", 1, "hide", "spam", "").is_ok());
     }
 

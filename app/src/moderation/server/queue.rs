@@ -405,7 +405,6 @@ mod tests {
             (QueueView::Hidden, Some(ObjectKind::Gig), Some(7))
         );
         let e = check_filter(Some("x".into()), Some("user".into()), Some("2".into())).unwrap_err();
-        let f = e.form_errors().unwrap();
-        assert!(f.field("view").is_some() && f.field("kind").is_some() && f.field("age").is_some());
+        assert!(e.field("view").is_some() && e.field("kind").is_some() && e.field("age").is_some());
     }
 }
