@@ -32,6 +32,7 @@ pub mod reviews;
 mod routes;
 #[cfg(feature = "ssr")]
 pub mod search;
+pub mod security;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod suggestions;

@@ -17,6 +17,7 @@ mod m20261204_000008_notifications;
 mod m20261204_000009_boards;
 mod m20261204_000010_board_roles;
 mod m20261205_000011_trust;
+mod m20261205_000012_two_factor;
 
 /// Runs Guild's migrations.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000009_boards::Migration),
             Box::new(m20261204_000010_board_roles::Migration),
             Box::new(m20261205_000011_trust::Migration),
+            Box::new(m20261205_000012_two_factor::Migration),
         ]
     }
 }

@@ -60,10 +60,18 @@ impl MigrationTrait for Migration {
              FROM message_reports",
         )
         .await?;
-        m.drop_table(Table::drop().table(Alias::new("message_reports")).to_owned())
-            .await?;
+        m.drop_table(
+            Table::drop()
+                .table(Alias::new("message_reports"))
+                .to_owned(),
+        )
+        .await?;
 
-        for table in [Hideable::Gigs, Hideable::FreelancerProfiles, Hideable::Reviews] {
+        for table in [
+            Hideable::Gigs,
+            Hideable::FreelancerProfiles,
+            Hideable::Reviews,
+        ] {
             m.alter_table(
                 Table::alter()
                     .table(table)
@@ -140,10 +148,19 @@ impl MigrationTrait for Migration {
         m.drop_index(Index::drop().name("idx_users_suspended_until").to_owned())
             .await?;
         for column in [Users::SuspensionReason, Users::SuspendedUntil] {
-            m.alter_table(Table::alter().table(Users::Table).drop_column(column).to_owned())
-                .await?;
+            m.alter_table(
+                Table::alter()
+                    .table(Users::Table)
+                    .drop_column(column)
+                    .to_owned(),
+            )
+            .await?;
         }
-        for table in [Hideable::Gigs, Hideable::FreelancerProfiles, Hideable::Reviews] {
+        for table in [
+            Hideable::Gigs,
+            Hideable::FreelancerProfiles,
+            Hideable::Reviews,
+        ] {
             m.alter_table(
                 Table::alter()
                     .table(table)

@@ -5,6 +5,7 @@
 mod http {
     pub mod support;
 
+    mod account_security;
     mod admin;
     mod api_v1;
     mod auth;

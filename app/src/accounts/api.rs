@@ -98,20 +98,28 @@ pub async fn signup(
     Ok(user)
 }
 
-/// Logs in with an email or username; redirects to `next` (a local path) or the dashboard.
+/// Logs in with an email or username; redirects to `next` (a local path) or
+/// the dashboard. With two-factor sign-in on it answers `null` and redirects
+/// to `/login/code`, where the code completes the sign-in.
 #[server(prefix = "/api", endpoint = "auth/login")]
 pub async fn login(
     identifier: String,
     password: String,
     next: Option<String>,
-) -> Result<CurrentUser, AppError> {
+) -> Result<Option<CurrentUser>, AppError> {
     use super::server::{service, session};
     let state = crate::state::app_state()?;
     let session = session::current_session().await?;
     let parts = use_context::<http::request::Parts>()
         .ok_or_else(|| AppError::internal("no request parts"))?;
     let user = service::login(&state, &session, &parts, &identifier, &password).await?;
-    leptos_axum::redirect(&safe_next(next.as_deref()));
+    let next = safe_next(next.as_deref());
+    if user.is_some() {
+        leptos_axum::redirect(&next);
+    } else {
+        let next = url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>();
+        leptos_axum::redirect(&format!("/login/code?next={next}"));
+    }
     Ok(user)
 }
 

@@ -35,6 +35,7 @@ pub mod portfolio_item;
 pub mod profile_role;
 pub mod profile_skill;
 pub mod proposal;
+pub mod recovery_code;
 pub mod report;
 pub mod review;
 pub mod role;

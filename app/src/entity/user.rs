@@ -31,6 +31,12 @@ pub struct Model {
     /// Why, as the admin wrote it (shown to the user at log-in).
     #[sea_orm(column_type = "Text")]
     pub suspension_reason: String,
+    /// The TOTP secret in base32 (empty without two-factor sign-in).
+    pub totp_secret: String,
+    /// When two-factor sign-in was turned on.
+    pub totp_enabled_at: Option<i64>,
+    /// The last TOTP time step a code was accepted for.
+    pub totp_last_step: i64,
 }
 
 /// Relations of `users`.

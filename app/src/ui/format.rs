@@ -7,6 +7,13 @@ pub fn date(ts: i64) -> String {
         .unwrap_or_default()
 }
 
+/// Unix seconds as `"4 Dec 2026, 22:15 UTC"`.
+pub fn date_time(ts: i64) -> String {
+    chrono::DateTime::from_timestamp(ts, 0)
+        .map(|d| d.format("%-d %b %Y, %H:%M UTC").to_string())
+        .unwrap_or_default()
+}
+
 /// `"2026-12-31"` → `"31 Dec 2026"`; anything else is returned as is.
 pub fn day(iso: &str) -> String {
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")

@@ -59,8 +59,24 @@ pub async fn seed(
         return Ok(counts);
     };
     let gig_id = i64::from(spam_gig.id);
-    file(db, maya.id, ObjectKind::Gig, gig_id, ReportReason::Spam, "The same post appears three times with a link to an outside shop.").await?;
-    file(db, diego.id, ObjectKind::Gig, gig_id, ReportReason::Scam, "Asks freelancers to pay a deposit to get the job.").await?;
+    file(
+        db,
+        maya.id,
+        ObjectKind::Gig,
+        gig_id,
+        ReportReason::Spam,
+        "The same post appears three times with a link to an outside shop.",
+    )
+    .await?;
+    file(
+        db,
+        diego.id,
+        ObjectKind::Gig,
+        gig_id,
+        ReportReason::Scam,
+        "Asks freelancers to pay a deposit to get the job.",
+    )
+    .await?;
     file(
         db,
         sam.id,
@@ -116,13 +132,15 @@ pub async fn seed(
     notify(
         db,
         &state.live,
-        vec![Notice::new(
-            warned.user_id,
-            NotificationKind::AccountNotice,
-            "A warning from Guild's moderators",
-            "/notifications",
-        )
-        .body(reason)],
+        vec![
+            Notice::new(
+                warned.user_id,
+                NotificationKind::AccountNotice,
+                "A warning from Guild's moderators",
+                "/notifications",
+            )
+            .body(reason),
+        ],
     )
     .await?;
     counts.warned = 1;

@@ -397,6 +397,55 @@ fn cases() -> Vec<Case> {
         ),
         // Accounts.
         case("/api/auth/me", Visitor, &[], OK),
+        // Account security: only ever on the caller's own account.
+        case("/api/auth/sessions", Visitor, &[], UNAUTHORIZED),
+        case(
+            "/api/auth/sessions/revoke",
+            Visitor,
+            &[("handle", "0123456789abcdef")],
+            UNAUTHORIZED,
+        ),
+        case(
+            "/api/auth/sessions/revoke",
+            Stranger,
+            &[("handle", "0123456789abcdef")],
+            NOT_FOUND,
+        ),
+        case(
+            "/api/auth/sessions/revoke-others",
+            Visitor,
+            &[],
+            UNAUTHORIZED,
+        ),
+        case(
+            "/api/auth/password",
+            Visitor,
+            &[
+                ("current_password", "x"),
+                ("new_password", "a long new passphrase"),
+            ],
+            UNAUTHORIZED,
+        ),
+        case("/api/auth/2fa/status", Visitor, &[], UNAUTHORIZED),
+        case("/api/auth/2fa/begin", Visitor, &[], UNAUTHORIZED),
+        case(
+            "/api/auth/2fa/confirm",
+            Visitor,
+            &[("code", "123456")],
+            UNAUTHORIZED,
+        ),
+        case(
+            "/api/auth/2fa/disable",
+            Visitor,
+            &[("password", "x"), ("code", "123456")],
+            UNAUTHORIZED,
+        ),
+        case(
+            "/api/auth/login/code",
+            Visitor,
+            &[("code", "123456")],
+            UNAUTHORIZED,
+        ),
         case("/api/auth/logout", Visitor, &[], OK),
         case(
             "/api/auth/signup",
@@ -447,25 +496,41 @@ fn cases() -> Vec<Case> {
         case(
             "/api/moderation/report",
             Stranger,
-            &[("kind", "gig"), ("object_id", "{invite_only_gig}"), ("reason", "spam")],
+            &[
+                ("kind", "gig"),
+                ("object_id", "{invite_only_gig}"),
+                ("reason", "spam"),
+            ],
             NOT_FOUND,
         ),
         case(
             "/api/moderation/report",
             ClientOnly,
-            &[("kind", "gig"), ("object_id", "{pending_gig}"), ("reason", "spam")],
+            &[
+                ("kind", "gig"),
+                ("object_id", "{pending_gig}"),
+                ("reason", "spam"),
+            ],
             NOT_FOUND,
         ),
         case(
             "/api/moderation/report",
             ClientOnly,
-            &[("kind", "profile"), ("object_id", "{pending_freelancer}"), ("reason", "spam")],
+            &[
+                ("kind", "profile"),
+                ("object_id", "{pending_freelancer}"),
+                ("reason", "spam"),
+            ],
             NOT_FOUND,
         ),
         case(
             "/api/moderation/report",
             Stranger,
-            &[("kind", "message"), ("object_id", "{message}"), ("reason", "spam")],
+            &[
+                ("kind", "message"),
+                ("object_id", "{message}"),
+                ("reason", "spam"),
+            ],
             NOT_FOUND,
         ),
         case("/api/admin/queue", Visitor, &[], UNAUTHORIZED),
@@ -477,31 +542,58 @@ fn cases() -> Vec<Case> {
         case(
             "/api/admin/moderate",
             Visitor,
-            &[("kind", "gig"), ("object_id", "{gig}"), ("action", "hide"), ("reason", "spam gig")],
+            &[
+                ("kind", "gig"),
+                ("object_id", "{gig}"),
+                ("action", "hide"),
+                ("reason", "spam gig"),
+            ],
             UNAUTHORIZED,
         ),
         case(
             "/api/admin/moderate",
             Stranger,
-            &[("kind", "gig"), ("object_id", "{gig}"), ("action", "hide"), ("reason", "spam gig")],
+            &[
+                ("kind", "gig"),
+                ("object_id", "{gig}"),
+                ("action", "hide"),
+                ("reason", "spam gig"),
+            ],
             FORBIDDEN,
         ),
         case(
             "/api/admin/moderate",
             Stranger,
-            &[("kind", "user"), ("object_id", "{freelancer}"), ("action", "suspend"), ("reason", "fraud"), ("length", "7")],
+            &[
+                ("kind", "user"),
+                ("object_id", "{freelancer}"),
+                ("action", "suspend"),
+                ("reason", "fraud"),
+                ("length", "7"),
+            ],
             FORBIDDEN,
         ),
         case(
             "/api/admin/moderate",
             Admin,
-            &[("kind", "user"), ("object_id", "{root}"), ("action", "suspend"), ("reason", "coup"), ("length", "permanent")],
+            &[
+                ("kind", "user"),
+                ("object_id", "{root}"),
+                ("action", "suspend"),
+                ("reason", "coup"),
+                ("length", "permanent"),
+            ],
             FORBIDDEN,
         ),
         case(
             "/api/admin/moderate",
             Admin,
-            &[("kind", "user"), ("object_id", "{root}"), ("action", "warn"), ("reason", "coup")],
+            &[
+                ("kind", "user"),
+                ("object_id", "{root}"),
+                ("action", "warn"),
+                ("reason", "coup"),
+            ],
             FORBIDDEN,
         ),
         case("/api/admin/ledger", Visitor, &[], UNAUTHORIZED),
@@ -1230,15 +1322,24 @@ async fn every_forbidden_path_is_refused_and_changes_nothing() {
         .await;
     assert_eq!(public.status, StatusCode::OK);
     let mut root = app.admin().await;
-    assert_eq!(root.ok("/api/admin/queue/counts", &[]).await["open_reports"], 0);
+    assert_eq!(
+        root.ok("/api/admin/queue/counts", &[]).await["open_reports"],
+        0
+    );
     let log = root.ok("/api/admin/audit", &[]).await;
     assert!(
         log["rows"]
             .as_array()
             .expect("rows")
             .iter()
-            .all(|r| !r["action"].as_str().unwrap_or_default().starts_with("user.")
-                && !r["action"].as_str().unwrap_or_default().starts_with("content.")),
+            .all(|r| !r["action"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("user.")
+                && !r["action"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .starts_with("content.")),
         "{log}"
     );
 }

@@ -91,9 +91,7 @@ async fn reports_are_deduplicated_and_own_content_cannot_be_reported() {
         .map(|r| r["reporter"].as_str().unwrap_or_default())
         .collect();
     assert_eq!(reporters, ["rita", "sam"]);
-    let reviews_only = admin
-        .ok("/api/admin/queue", &[("kind", "review")])
-        .await;
+    let reviews_only = admin.ok("/api/admin/queue", &[("kind", "review")]).await;
     assert_eq!(reviews_only.as_array().map(Vec::len), Some(0));
     let bad_filter = admin
         .post("/api/admin/queue", &[("view", "everything"), ("age", "2")])
@@ -107,9 +105,7 @@ async fn reports_are_deduplicated_and_own_content_cannot_be_reported() {
         admin.ok("/api/admin/queue/counts", &[]).await["open_reports"],
         0
     );
-    let resolved = admin
-        .ok("/api/admin/queue", &[("view", "resolved")])
-        .await;
+    let resolved = admin.ok("/api/admin/queue", &[("view", "resolved")]).await;
     assert_eq!(resolved[0]["reports"][0]["status"], "dismissed");
     let twice = admin
         .post(
@@ -246,11 +242,15 @@ async fn a_suspended_freelancer_is_signed_out_everywhere_and_hidden() {
     assert_eq!(flagged["link"], format!("/contracts/{contract}"));
 
     let mut admin = app.admin().await;
-    let queue = admin.ok("/api/admin/audit", &[("action", "user.suspend")]).await;
-    assert!(queue["rows"][0]["detail"]
-        .as_str()
-        .unwrap_or_default()
-        .starts_with("until "));
+    let queue = admin
+        .ok("/api/admin/audit", &[("action", "user.suspend")])
+        .await;
+    assert!(
+        queue["rows"][0]["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("until ")
+    );
     moderate(&mut admin, "user", &dev_id, "lift", "").await;
     assert_eq!(again.log_in("dev", PASSWORD).await.status, StatusCode::OK);
     let (status, _) = public_get(&app, "/api/v1/freelancers/dev").await;
@@ -308,8 +308,11 @@ async fn admins_cannot_act_on_admins_or_themselves_and_members_not_at_all() {
     bo.sign_up("bob", &["wants_client"]).await;
     let bo_id = bo.me().await["id"].to_string();
     for id in [&ada_id, &bo_id] {
-        root.ok("/api/admin/set-admin", &[("user_id", id), ("grant", "true")])
-            .await;
+        root.ok(
+            "/api/admin/set-admin",
+            &[("user_id", id), ("grant", "true")],
+        )
+        .await;
     }
     assert_eq!(ada.log_in("ada", PASSWORD).await.status, StatusCode::OK);
     let suspend = |id: &str| {
@@ -335,7 +338,10 @@ async fn admins_cannot_act_on_admins_or_themselves_and_members_not_at_all() {
         bo.log_in("bob", PASSWORD).await.status,
         StatusCode::FORBIDDEN
     );
-    assert_eq!(root.log_in("guildroot", PASSWORD).await.status, StatusCode::OK);
+    assert_eq!(
+        root.log_in("guildroot", PASSWORD).await.status,
+        StatusCode::OK
+    );
     let log = root.ok("/api/admin/audit", &[("actor", "ada")]).await;
     assert_eq!(log["rows"].as_array().map(Vec::len), Some(0));
 }

@@ -3,7 +3,8 @@
 use super::client_ip::client_ip;
 use super::password_policy::check_password;
 use super::repo::{self, NewUser, Taken};
-use super::{session, suspension};
+use super::session::{self, Device};
+use super::suspension;
 use super::throttle::ThrottleKey;
 use crate::accounts::model::{CurrentUser, Mode};
 use crate::accounts::validate::{normalise_display_name, normalise_email, normalise_username};
@@ -171,7 +172,7 @@ pub async fn signup(
     input: &SignupInput,
 ) -> Result<CurrentUser, AppError> {
     let user = create_account(state, input, false, Some(network_of(state, parts))).await?;
-    session::start(session, user.id).await?;
+    session::start(session, user.id, &Device::of(parts, state.trusted_proxies)).await?;
     tracing::info!(user_id = user.id, "account created");
     Ok(user)
 }
@@ -184,13 +185,15 @@ const MAX_IDENTIFIER_CHARS: usize = 254;
 /// the throttle of the account (one bucket whether it was named by email or
 /// username; an identifier without an account gets a bucket of its own, so
 /// throttling looks the same either way) and of the client's network.
+/// With two-factor sign-in on, the session only notes that the password was
+/// right and `None` is returned: a code is due before anyone is signed in.
 pub async fn login(
     state: &AppState,
     session: &Session,
     parts: &http::request::Parts,
     identifier: &str,
     password: &str,
-) -> Result<CurrentUser, AppError> {
+) -> Result<Option<CurrentUser>, AppError> {
     let identifier = identifier.trim().to_lowercase();
     let mut echo = FormErrors::new();
     if identifier.chars().count() > MAX_IDENTIFIER_CHARS {
@@ -230,8 +233,17 @@ pub async fn login(
     if suspension::is_suspended(&account) {
         return Err(suspension::refusal(&account));
     }
-    session::start(session, account.id).await?;
-    Ok(repo::to_current(&account))
+    if account.totp_enabled_at.is_some() {
+        session::await_second_factor(session, account.id).await?;
+        return Ok(None);
+    }
+    session::start(
+        session,
+        account.id,
+        &Device::of(parts, state.trusted_proxies),
+    )
+    .await?;
+    Ok(Some(repo::to_current(&account)))
 }
 
 /// Switches the active mode; refused for a mode the account does not hold.

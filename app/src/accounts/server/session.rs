@@ -15,6 +15,43 @@ pub mod keys {
     pub const STARTED_AT: &str = "started_at";
     /// The last time the session's expiry was pushed back (Unix seconds).
     pub const TOUCHED_AT: &str = "touched_at";
+    /// The browser's user agent at sign-in (for the sessions page).
+    pub const USER_AGENT: &str = "user_agent";
+    /// The network signed in from, approximately (e.g. `203.0.113.x`).
+    pub const NETWORK: &str = "network";
+    /// A password was right but a second factor is still due: the account
+    /// id and when (`[id, unix seconds]`).
+    pub const PENDING_SECOND_FACTOR: &str = "pending_second_factor";
+}
+
+/// Where a sign-in comes from, kept in the session for its owner to see.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Device {
+    /// The user agent (at most 256 characters).
+    pub user_agent: String,
+    /// The approximate network.
+    pub network: String,
+}
+
+impl Device {
+    /// The device of a request.
+    pub fn of(parts: &http::request::Parts, trusted_proxies: usize) -> Self {
+        let user_agent = parts
+            .headers
+            .get(http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .chars()
+            .take(256)
+            .collect();
+        let network = super::client_ip::client_ip(parts, trusted_proxies)
+            .map(crate::security::server::sessions::approximate_ip)
+            .unwrap_or_default();
+        Self {
+            user_agent,
+            network,
+        }
+    }
 }
 
 /// The request's session (needs the session layer on the router).
@@ -29,14 +66,28 @@ pub async fn signed_in_user_id(session: &Session) -> Result<Option<i32>, AppErro
     Ok(session.get::<i32>(keys::USER_ID).await?)
 }
 
-/// Signs `user_id` in under a fresh session id (defeats session fixation).
-pub async fn start(session: &Session, user_id: i32) -> Result<(), AppError> {
+/// Signs `user_id` in under a fresh session id (defeats session fixation),
+/// remembering the device it signed in from.
+pub async fn start(session: &Session, user_id: i32, device: &Device) -> Result<(), AppError> {
     session.cycle_id().await?;
     session.clear().await;
     let now = now();
     session.insert(keys::USER_ID, user_id).await?;
     session.insert(keys::STARTED_AT, now).await?;
     session.insert(keys::TOUCHED_AT, now).await?;
+    session.insert(keys::USER_AGENT, &device.user_agent).await?;
+    session.insert(keys::NETWORK, &device.network).await?;
+    Ok(())
+}
+
+/// Notes that `user_id` gave the right password and owes a second factor
+/// (under a fresh session id; nobody is signed in yet).
+pub async fn await_second_factor(session: &Session, user_id: i32) -> Result<(), AppError> {
+    session.cycle_id().await?;
+    session.clear().await;
+    session
+        .insert(keys::PENDING_SECOND_FACTOR, (user_id, now()))
+        .await?;
     Ok(())
 }
 

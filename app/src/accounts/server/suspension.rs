@@ -100,6 +100,9 @@ mod tests {
             updated_at: 0,
             suspended_until: until,
             suspension_reason: reason.into(),
+            totp_secret: String::new(),
+            totp_enabled_at: None,
+            totp_last_step: 0,
         }
     }
 

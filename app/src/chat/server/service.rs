@@ -9,13 +9,13 @@ use crate::chat::model::{
     ConversationPage, ConversationSummary, MemberView, PAGE_SIZE, ReportedMessage, SearchHit,
 };
 use crate::entity::{conversation, conversation_member as member, gig, message, report};
-use crate::moderation::model::{ObjectKind, ReportReason, ReportStatus};
 use crate::error::{AppError, FormErrors};
 use crate::live::protocol::{
     ChatMessage, EDIT_WINDOW_MS, Event, MAX_MESSAGE_CHARS, valid_client_id,
 };
 use crate::live::server::hub::now_ms;
 use crate::live::server::log;
+use crate::moderation::model::{ObjectKind, ReportReason, ReportStatus};
 use crate::state::AppState;
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{

@@ -8,6 +8,8 @@ use crate::gigs::model::GigDetail;
 use crate::market::countries::place;
 use crate::market::taxonomy::role_name;
 use crate::market::{GigKind, GigStatus};
+use crate::moderation::model::ObjectKind;
+use crate::moderation::pages::report::ReportButton;
 use crate::proposals::api::{
     AcceptProposal, RejectProposal, ShortlistProposal, SubmitProposal, UpdateProposal,
     WithdrawProposal, get_proposal, gig_proposals,
@@ -19,8 +21,6 @@ use crate::suggestions::pages::{SuggestedTalent, TalentResource};
 use crate::ui::form::{FormAlert, action_error};
 use crate::ui::format;
 use crate::ui::widgets::{ActionError, Empty, ErrorNote};
-use crate::moderation::model::ObjectKind;
-use crate::moderation::pages::report::ReportButton;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;

@@ -20,7 +20,12 @@ fn when(ts: i64) -> String {
         .unwrap_or_default()
 }
 
-type Filter = (Option<String>, Option<String>, Option<String>, Option<String>);
+type Filter = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 /// Admins browse the audit log; other people are told they lack access.
 #[component]
@@ -28,7 +33,12 @@ pub fn AuditLogPage() -> impl IntoView {
     let params = use_query_map();
     let filter = Memo::new(move |_| {
         let p = params.get();
-        (p.get("actor"), p.get("target"), p.get("action"), p.get("kind"))
+        (
+            p.get("actor"),
+            p.get("target"),
+            p.get("action"),
+            p.get("kind"),
+        )
     });
     let log = Resource::new(
         move || filter.get(),

@@ -126,15 +126,13 @@ fn QueueFilters(
 
 #[component]
 fn QueueEntry(item: QueueItem, moderate: ServerAction<Moderate>) -> impl IntoView {
-    let open_reports = item
-        .reports
-        .iter()
-        .any(|r| r.status == ReportStatus::Open);
+    let open_reports = item.reports.iter().any(|r| r.status == ReportStatus::Open);
     let label = format!("{} {}", item.kind.label(), item.object_id);
     let title = if item.link.is_empty() {
         view! { <span class="queue-item__title">{item.title.clone()}</span> }.into_any()
     } else {
-        view! { <a class="queue-item__title" href=item.link.clone()>{item.title.clone()}</a> }.into_any()
+        view! { <a class="queue-item__title" href=item.link.clone()>{item.title.clone()}</a> }
+            .into_any()
     };
     let mut actions = Vec::new();
     if open_reports {

@@ -98,7 +98,11 @@ pub fn check(
 /// Whether `admin` may act on content by, or the account of, `author`:
 /// nobody acts on a super admin's account or content, only super admins
 /// act on admins, and nobody suspends or warns themselves.
-fn may_act_on(admin: &CurrentUser, author: &user::Model, action: ModAction) -> Result<(), AppError> {
+fn may_act_on(
+    admin: &CurrentUser,
+    author: &user::Model,
+    action: ModAction,
+) -> Result<(), AppError> {
     if action == ModAction::Dismiss {
         return Ok(());
     }
@@ -113,7 +117,9 @@ fn may_act_on(admin: &CurrentUser, author: &user::Model, action: ModAction) -> R
         ));
     }
     if author.id == admin.id && matches!(action, ModAction::Warn | ModAction::Suspend) {
-        return Err(AppError::Forbidden("You can't act on your own account.".into()));
+        return Err(AppError::Forbidden(
+            "You can't act on your own account.".into(),
+        ));
     }
     Ok(())
 }
@@ -132,8 +138,7 @@ pub async fn moderate(
     may_act_on(admin, &author, decision.action)?;
     let txn = db.begin().await?;
     let now = now();
-    let (name, settles, mut notices, detail) =
-        apply(&txn, decision, &author, now).await?;
+    let (name, settles, mut notices, detail) = apply(&txn, decision, &author, now).await?;
     if let Some(status) = settles {
         settle_reports(&txn, admin.id, decision, status, now).await?;
     }
@@ -165,12 +170,22 @@ async fn apply(
     now: i64,
 ) -> Result<(&'static str, Option<ReportStatus>, Vec<Notice>, String), AppError> {
     Ok(match decision.action {
-        ModAction::Dismiss => ("report.dismiss", Some(ReportStatus::Dismissed), Vec::new(), String::new()),
+        ModAction::Dismiss => (
+            "report.dismiss",
+            Some(ReportStatus::Dismissed),
+            Vec::new(),
+            String::new(),
+        ),
         ModAction::Hide => {
             if !set_hidden(txn, decision, Some(now)).await? {
                 return Err(conflict("It is already hidden."));
             }
-            ("content.hide", Some(ReportStatus::Actioned), Vec::new(), String::new())
+            (
+                "content.hide",
+                Some(ReportStatus::Actioned),
+                Vec::new(),
+                String::new(),
+            )
         }
         ModAction::Restore => {
             if !set_hidden(txn, decision, None).await? {
@@ -178,7 +193,12 @@ async fn apply(
             }
             ("content.restore", None, Vec::new(), String::new())
         }
-        ModAction::Warn => ("user.warn", Some(ReportStatus::Actioned), Vec::new(), String::new()),
+        ModAction::Warn => (
+            "user.warn",
+            Some(ReportStatus::Actioned),
+            Vec::new(),
+            String::new(),
+        ),
         ModAction::Suspend => {
             let until = decision
                 .days
@@ -202,7 +222,10 @@ async fn apply(
         }
         ModAction::Lift => {
             let lifted = user::Entity::update_many()
-                .col_expr(user::Column::SuspendedUntil, Expr::value(Option::<i64>::None))
+                .col_expr(
+                    user::Column::SuspendedUntil,
+                    Expr::value(Option::<i64>::None),
+                )
                 .col_expr(user::Column::SuspensionReason, Expr::value(""))
                 .filter(user::Column::Id.eq(author.id))
                 .filter(user::Column::SuspendedUntil.gt(now))
@@ -331,8 +354,14 @@ fn author_notice(decision: &Decision, author: &user::Model) -> Option<Notice> {
     let what = decision.kind.label().to_lowercase();
     let (title, link) = match decision.action {
         ModAction::Hide => (format!("A moderator hid your {what}"), "/notifications"),
-        ModAction::Restore => (format!("A moderator restored your {what}"), "/notifications"),
-        ModAction::Warn => ("A warning from Guild's moderators".to_string(), "/notifications"),
+        ModAction::Restore => (
+            format!("A moderator restored your {what}"),
+            "/notifications",
+        ),
+        ModAction::Warn => (
+            "A warning from Guild's moderators".to_string(),
+            "/notifications",
+        ),
         _ => return None,
     };
     Some(
@@ -391,7 +420,9 @@ mod tests {
             Some(7)
         );
         assert_eq!(
-            check("user", 1, "suspend", "fraud", "permanent").unwrap().days,
+            check("user", 1, "suspend", "fraud", "permanent")
+                .unwrap()
+                .days,
             None
         );
         assert!(check("message", 1, "hide", "abuse", "").is_err());

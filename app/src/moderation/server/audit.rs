@@ -68,7 +68,10 @@ pub struct AuditFilter {
 }
 
 /// The newest [`PAGE_ROWS`] entries matching `filter`, with names.
-pub async fn browse(db: &impl ConnectionTrait, filter: &AuditFilter) -> Result<AuditPage, AppError> {
+pub async fn browse(
+    db: &impl ConnectionTrait,
+    filter: &AuditFilter,
+) -> Result<AuditPage, AppError> {
     let mut select = audit_log::Entity::find()
         .order_by_desc(audit_log::Column::CreatedAt)
         .order_by_desc(audit_log::Column::Id)

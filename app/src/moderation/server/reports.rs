@@ -28,7 +28,10 @@ pub fn check_detail(reason: ReportReason, detail: &str) -> Result<String, AppErr
     if detail.chars().count() > MAX_DETAIL_CHARS {
         return Err(invalid("detail", "Keep it under 1,000 characters."));
     }
-    if detail.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+    if detail
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
         return Err(invalid("detail", "Remove the control characters."));
     }
     Ok(detail.to_string())

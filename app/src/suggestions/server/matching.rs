@@ -6,10 +6,10 @@
 
 use super::invitations::invited_to;
 use crate::accounts::model::{CurrentUser, Role};
+use crate::accounts::server::suspension::shown_sql;
 use crate::entity::{
     freelancer_profile, gig, gig_invitation, portfolio_item, proposal, user_language,
 };
-use crate::accounts::server::suspension::shown_sql;
 use crate::error::AppError;
 use crate::gigs::server::cards::summaries_by_id;
 use crate::market::taxonomy::role_name;
@@ -362,9 +362,12 @@ pub async fn recommend_gigs(
     let Some(f) = facts(db, &[user_id]).await?.remove(&user_id) else {
         return Ok(Vec::new());
     };
-    let base = format!("FROM gigs g WHERE g.status = 'open' AND g.owner_id <> $1{} \
+    let base = format!(
+        "FROM gigs g WHERE g.status = 'open' AND g.owner_id <> $1{} \
                 AND (g.visibility = 'public' OR g.id IN (SELECT gig_id FROM gig_invitations WHERE freelancer_id = $1)) \
-                AND g.id NOT IN (SELECT gig_id FROM proposals WHERE freelancer_id = $1)", shown_sql("g", "owner_id"));
+                AND g.id NOT IN (SELECT gig_id FROM proposals WHERE freelancer_id = $1)",
+        shown_sql("g", "owner_id")
+    );
     let mut candidates = ids(db, &format!("SELECT g.id {base} AND g.id IN (SELECT gig_id FROM gig_roles WHERE role_id IN (SELECT role_id FROM profile_roles WHERE user_id = $1)) ORDER BY g.published_at DESC LIMIT 300"), vec![user_id.into()]).await?;
     candidates.extend(
         ids(

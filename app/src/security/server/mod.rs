@@ -1,0 +1,6 @@
+//! Server side of account security: sessions, password change, two-factor
+//! sign-in, data export and account deletion.
+
+pub mod password;
+pub mod sessions;
+pub mod two_factor;
