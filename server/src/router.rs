@@ -87,6 +87,10 @@ pub fn app(state: AppState, config: &Config) -> Router {
     let pages = Router::new()
         .route("/ws", get(crate::live::upgrade))
         .route("/admin/ledger.csv", get(crate::ops::ledger_csv::ledger_csv))
+        .route(
+            "/settings/export.json",
+            get(crate::ops::export_json::export_json),
+        )
         .layer(axum::Extension(upgrade_rules))
         .leptos_routes_with_context(
             &state,

@@ -111,3 +111,18 @@ pub async fn login_code(
     leptos_axum::redirect(&crate::accounts::api::safe_next(next.as_deref()));
     Ok(user)
 }
+
+/// Deletes my account: needs my password and `confirm` = `DELETE`; refused
+/// while a contract of mine is active. Contracts, ledger entries, reviews
+/// and messages stay, shown as by "Deleted user". Redirects home.
+#[server(prefix = "/api", endpoint = "auth/delete-account")]
+pub async fn delete_account(
+    #[server(default)] password: String,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
+    let user = crate::accounts::server::guard::require_user().await?;
+    let state = crate::state::app_state()?;
+    super::server::deletion::delete_account(&state, &user, &password, &confirm).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}

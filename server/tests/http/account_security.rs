@@ -258,3 +258,139 @@ async fn two_factor_is_turned_off_with_the_password_and_a_code() {
     let back = again.log_in("ada", PASSWORD).await;
     assert_eq!(back.json()["username"], "ada");
 }
+
+#[tokio::test]
+async fn my_data_downloads_as_json_without_secrets() {
+    let app = TestApp::new().await;
+    let visitor = app
+        .send(
+            http::Request::get("/settings/export.json")
+                .body(axum::body::Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(visitor.status, StatusCode::UNAUTHORIZED);
+    let (mut owner, _) = app
+        .open_gig("owner", &super::support::project_gig(&[]))
+        .await;
+    owner
+        .ok(
+            "/api/suggest/ask",
+            &[("need", "my bakery needs an online shop")],
+        )
+        .await;
+    let response = owner.get("/settings/export.json").await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(
+        response.header("content-disposition").as_deref(),
+        Some("attachment; filename=\"guild-my-data.json\"")
+    );
+    let data = response.json();
+    assert_eq!(data["account"]["username"], "owner");
+    assert_eq!(
+        data["gigs"][0]["title"],
+        "Online shop for our family bakery"
+    );
+    assert_eq!(
+        data["suggestion_history"][0]["text"],
+        "my bakery needs an online shop"
+    );
+    assert_eq!(data["sessions"].as_array().map(Vec::len), Some(1));
+    let text = response.text();
+    assert!(!text.contains("argon2"), "no password hash");
+    assert!(!text.contains("password_hash"));
+    let cookie = owner.cookie.clone().unwrap_or_default();
+    let id = cookie
+        .split('=')
+        .nth(1)
+        .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default();
+    assert!(id.len() > 10 && !text.contains(id), "no session id");
+}
+
+#[tokio::test]
+async fn a_deleted_account_leaves_contracts_ledger_and_reviews_intact() {
+    let app = TestApp::new().await;
+    let (mut owner, mut dev, contract) = super::support::contract_setup(&app).await;
+    let view = dev.ok("/api/contracts/get", &[("id", &contract)]).await;
+    let milestones: Vec<String> = view["milestones"]
+        .as_array()
+        .expect("milestones")
+        .iter()
+        .map(|m| m["id"].to_string())
+        .collect();
+    let refused = dev
+        .post(
+            "/api/auth/delete-account",
+            &[("password", PASSWORD), ("confirm", "DELETE")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "an active contract");
+    for id in &milestones {
+        dev.ok("/api/contracts/milestones/submit", &[("milestone_id", id)])
+            .await;
+        owner
+            .ok("/api/contracts/milestones/approve", &[("milestone_id", id)])
+            .await;
+    }
+    owner
+        .ok(
+            "/api/reviews/submit",
+            &[
+                ("contract_id", &contract),
+                ("rating", "5"),
+                ("body", "Dev built a lovely shop for us."),
+            ],
+        )
+        .await;
+    let mut root = app.admin().await;
+    let ledger_before = root.ok("/api/admin/ledger", &[]).await;
+
+    let unconfirmed = dev
+        .post(
+            "/api/auth/delete-account",
+            &[("password", PASSWORD), ("confirm", "yes")],
+        )
+        .await;
+    assert!(unconfirmed.field_error("confirm").is_some());
+    let wrong = dev
+        .post(
+            "/api/auth/delete-account",
+            &[("password", "not it at all"), ("confirm", "DELETE")],
+        )
+        .await;
+    assert!(wrong.field_error("password").is_some());
+    dev.ok(
+        "/api/auth/delete-account",
+        &[("password", PASSWORD), ("confirm", "DELETE")],
+    )
+    .await;
+
+    assert_eq!(dev.me().await, serde_json::Value::Null);
+    assert_eq!(
+        app.client().log_in("dev", PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        owner
+            .post("/api/profiles/freelancer", &[("username", "dev")])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let after = owner.ok("/api/contracts/get", &[("id", &contract)]).await;
+    assert_eq!(after["status"], "completed");
+    assert_eq!(after["amount_cents"], 70_000);
+    assert!(after.to_string().contains("Deleted user"), "{after}");
+    assert!(!after.to_string().contains("\"dev\""), "{after}");
+    let ledger_after = root.ok("/api/admin/ledger", &[]).await;
+    assert_eq!(ledger_before["totals"], ledger_after["totals"]);
+    assert_eq!(
+        ledger_before["rows"].as_array().map(Vec::len),
+        ledger_after["rows"].as_array().map(Vec::len)
+    );
+    let mut newcomer = app.client();
+    newcomer.sign_up("dev", &["wants_client"]).await;
+}

@@ -446,6 +446,12 @@ fn cases() -> Vec<Case> {
             &[("code", "123456")],
             UNAUTHORIZED,
         ),
+        case(
+            "/api/auth/delete-account",
+            Visitor,
+            &[("password", "x"), ("confirm", "DELETE")],
+            UNAUTHORIZED,
+        ),
         case("/api/auth/logout", Visitor, &[], OK),
         case(
             "/api/auth/signup",

@@ -4,7 +4,8 @@
 use crate::accounts::components::use_auth;
 use crate::error::AppError;
 use crate::security::api::{
-    BeginTwoFactor, ChangePassword, ConfirmTwoFactor, DisableTwoFactor, two_factor_state,
+    BeginTwoFactor, ChangePassword, ConfirmTwoFactor, DeleteAccount, DisableTwoFactor,
+    two_factor_state,
 };
 use crate::security::model::TwoFactorStatus;
 use crate::ui::form::{FormAlert, TextField, action_error};
@@ -38,6 +39,8 @@ pub fn SecurityPage() -> impl IntoView {
     let begin = ServerAction::<BeginTwoFactor>::new();
     let confirm = ServerAction::<ConfirmTwoFactor>::new();
     let disable = ServerAction::<DisableTwoFactor>::new();
+    let delete = ServerAction::<DeleteAccount>::new();
+    crate::accounts::components::refresh_on_success(delete);
     let status = Resource::new(
         move || (confirm.version().get(), disable.version().get()),
         move |_| async move {
@@ -61,6 +64,7 @@ pub fn SecurityPage() -> impl IntoView {
                         <p>"Everything Guild holds about you, as one JSON file."</p>
                         <p><a href="/settings/export.json" class="button" download="guild-my-data.json">"Download my data"</a></p>
                     </section>
+                    <DeleteSection delete/>
                 }.into_any(),
                 Ok(None) => view! { <Redirect path="/login?next=/settings/security"/> }.into_any(),
                 Err(e) => view! { <p role="alert">{e.summary()}</p> }.into_any(),
@@ -171,6 +175,26 @@ fn TwoFactorSection(
                     }}
                 }.into_any()
             }}
+        </section>
+    }
+}
+
+#[component]
+fn DeleteSection(delete: ServerAction<DeleteAccount>) -> impl IntoView {
+    let error = action_error(delete);
+    let field =
+        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+    view! {
+        <section class="profile__section danger-zone" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">"Delete my account"</h2>
+            <p>"Your profile, portfolio, saved items, history and notifications are removed and you are signed out everywhere. Contracts, payments, reviews and messages stay for the people you worked with, shown as by \u{201c}Deleted user\u{201d}. Finish or cancel active contracts first. This can't be undone."</p>
+            <FormAlert error=error/>
+            <ActionForm action=delete attr:class="form" attr:novalidate=true>
+                <TextField label="Password" name="password" kind="password" autocomplete="current-password"
+                    error=field("password") required=true/>
+                <TextField label="Type DELETE to confirm" name="confirm" error=field("confirm") required=true/>
+                <button type="submit" class="button button--danger">"Delete my account"</button>
+            </ActionForm>
         </section>
     }
 }
