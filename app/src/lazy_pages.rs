@@ -38,6 +38,7 @@ lazy_page! {
     LedgerRoute => crate::ledger::pages::LedgerPage,
     QueueRoute => crate::moderation::pages::queue::QueuePage,
     AuditLogRoute => crate::moderation::pages::audit::AuditLogPage,
+    AnalyticsRoute => crate::analytics::pages::AnalyticsPage,
     LoginCodeRoute => crate::security::pages::code::LoginCodePage,
     SecurityRoute => crate::security::pages::security::SecurityPage,
     SessionsRoute => crate::security::pages::sessions::SessionsPage,

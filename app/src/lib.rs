@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod analytics;
 pub mod boards;
 pub mod chat;
 pub mod contracts;

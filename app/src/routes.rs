@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/ledger") view={Lazy::<LedgerRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/queue") view={Lazy::<QueueRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view={Lazy::<AuditLogRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/analytics") view={Lazy::<AnalyticsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/onboarding") view={Lazy::<OnboardingStartRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/onboarding/client") view={Lazy::<ClientOnboardingRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/onboarding/:step") view={Lazy::<OnboardingStepRoute>::new()} ssr=SsrMode::Async/>

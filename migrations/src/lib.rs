@@ -18,6 +18,7 @@ mod m20261204_000009_boards;
 mod m20261204_000010_board_roles;
 mod m20261205_000011_trust;
 mod m20261205_000012_two_factor;
+mod m20261205_000013_analytics_indexes;
 
 /// Runs Guild's migrations.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000010_board_roles::Migration),
             Box::new(m20261205_000011_trust::Migration),
             Box::new(m20261205_000012_two_factor::Migration),
+            Box::new(m20261205_000013_analytics_indexes::Migration),
         ]
     }
 }

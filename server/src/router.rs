@@ -91,6 +91,10 @@ pub fn app(state: AppState, config: &Config) -> Router {
             "/settings/export.json",
             get(crate::ops::export_json::export_json),
         )
+        .route(
+            "/admin/analytics.csv",
+            get(crate::ops::analytics_csv::analytics_csv),
+        )
         .layer(axum::Extension(upgrade_rules))
         .leptos_routes_with_context(
             &state,

@@ -7,6 +7,7 @@ mod http {
 
     mod account_security;
     mod admin;
+    mod analytics;
     mod api_v1;
     mod auth;
     mod backup;

@@ -135,6 +135,8 @@ pub fn AccountMenu(user: CurrentUser) -> impl IntoView {
                 <A href="/proposals">"Proposals"</A>
                 <A href="/gigs/saved">"Saved gigs"</A>
                 <A href="/talent/saved">"Saved talent"</A>
+                <A href="/settings/security">"Password & sign-in"</A>
+                <A href="/settings/sessions">"Sessions"</A>
                 {is_admin.then(|| view! { <A href="/admin">"Admin"</A> })}
                 <ActionForm action=logout>
                     <button type="submit" class="link-button" data-test="logout">"Log out"</button>

@@ -539,6 +539,8 @@ fn cases() -> Vec<Case> {
             ],
             NOT_FOUND,
         ),
+        case("/api/admin/analytics", Visitor, &[], UNAUTHORIZED),
+        case("/api/admin/analytics", Stranger, &[], FORBIDDEN),
         case("/api/admin/queue", Visitor, &[], UNAUTHORIZED),
         case("/api/admin/queue", Stranger, &[], FORBIDDEN),
         case("/api/admin/queue/counts", Visitor, &[], UNAUTHORIZED),

@@ -37,6 +37,7 @@ pub fn AdminNav(
                 </Transition>
             </a>
             {link("/admin/audit", "Audit log")}
+            {link("/admin/analytics", "Analytics")}
             {user.has_role(Role::SuperAdmin).then(|| view! {
                 {link("/admin/health", "System health")}
                 {link("/admin/ledger", "Ledger")}

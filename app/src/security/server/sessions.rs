@@ -190,7 +190,7 @@ mod tests {
     fn devices_are_named_by_browser_and_system() {
         let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
         assert_eq!(device_label(firefox), "Firefox 133 on Linux");
-        assert_eq!(device_label("curl/8.5.0"), "Unknown device");
+        assert_eq!(device_label("not a browser at all"), "Unknown device");
     }
 
     #[test]
