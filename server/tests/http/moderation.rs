@@ -190,7 +190,13 @@ async fn a_hidden_gig_is_seen_only_by_its_owner_and_admins_until_restored() {
     assert_eq!(rows[0]["object"], format!("Gig {gig}"));
     assert_eq!(rows[0]["reason"], "Breaks the community rules");
     let by_owner = admin.ok("/api/admin/audit", &[("target", "owner")]).await;
-    assert_eq!(by_owner["rows"].as_array().map(Vec::len), Some(2));
+    let actions: Vec<&str> = by_owner["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["action"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(actions, ["content.restore", "content.hide", "gig.approve"]);
     let unknown = admin
         .post("/api/admin/audit", &[("actor", "nobody_here")])
         .await;
@@ -344,4 +350,106 @@ async fn admins_cannot_act_on_admins_or_themselves_and_members_not_at_all() {
     );
     let log = root.ok("/api/admin/audit", &[("actor", "ada")]).await;
     assert_eq!(log["rows"].as_array().map(Vec::len), Some(0));
+}
+
+#[tokio::test]
+async fn a_hidden_profile_and_a_hidden_review_leave_pages_api_and_search() {
+    let app = TestApp::new().await;
+    let (mut owner, mut dev, contract) = contract_setup(&app).await;
+    let dev_id = dev.me().await["id"].to_string();
+    let view = dev.ok("/api/contracts/get", &[("id", &contract)]).await;
+    for m in view["milestones"].as_array().expect("milestones") {
+        let id = m["id"].to_string();
+        dev.ok("/api/contracts/milestones/submit", &[("milestone_id", &id)])
+            .await;
+        owner
+            .ok(
+                "/api/contracts/milestones/approve",
+                &[("milestone_id", &id)],
+            )
+            .await;
+    }
+    for (who, body) in [
+        (&mut owner, "Dev was rude and late. Avoid!!!"),
+        (&mut dev, "A clear client who paid on time."),
+    ] {
+        who.ok(
+            "/api/reviews/submit",
+            &[("contract_id", &contract), ("rating", "1"), ("body", body)],
+        )
+        .await;
+    }
+    let profile = dev
+        .post("/api/profiles/freelancer", &[("username", "dev")])
+        .await
+        .json();
+    let review = profile["reviews"][0]["id"].to_string();
+    assert_eq!(profile["profile"]["review_count"], 1);
+
+    let mut rita = app.client();
+    rita.sign_up("rita", &["wants_client"]).await;
+    rita.ok(
+        "/api/moderation/report",
+        &[
+            ("kind", "review"),
+            ("object_id", &review),
+            ("reason", "abuse"),
+        ],
+    )
+    .await;
+    let own_review = owner
+        .post(
+            "/api/moderation/report",
+            &[
+                ("kind", "review"),
+                ("object_id", &review),
+                ("reason", "abuse"),
+            ],
+        )
+        .await;
+    assert_eq!(own_review.status, StatusCode::FORBIDDEN, "its author");
+
+    let mut admin = app.admin().await;
+    moderate(&mut admin, "review", &review, "hide", "").await;
+    let shown = rita
+        .ok("/api/profiles/freelancer", &[("username", "dev")])
+        .await;
+    assert_eq!(shown["reviews"].as_array().map(Vec::len), Some(0));
+    assert_eq!(shown["profile"]["review_count"], 0, "the rating forgets it");
+    let for_author = owner.ok("/api/contracts/get", &[("id", &contract)]).await;
+    assert!(
+        for_author.to_string().contains("Dev was rude"),
+        "its author still sees it"
+    );
+    let for_dev = dev.ok("/api/contracts/get", &[("id", &contract)]).await;
+    assert!(!for_dev.to_string().contains("Dev was rude"));
+
+    moderate(&mut admin, "profile", &dev_id, "hide", "").await;
+    assert_eq!(
+        rita.post("/api/profiles/freelancer", &[("username", "dev")])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let (status, _) = public_get(&app, "/api/v1/freelancers/dev").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, list) = public_get(&app, "/api/v1/freelancers?q=shopify").await;
+    assert_eq!(list["total"], 0, "{list}");
+    let talent = rita.ok("/api/talent/search", &[]).await;
+    assert_eq!(talent["total"], 0, "{talent}");
+    dev.ok("/api/profiles/freelancer", &[("username", "dev")])
+        .await;
+    admin
+        .ok("/api/profiles/freelancer", &[("username", "dev")])
+        .await;
+    let page = app.client().get("/talent/dev").await;
+    let own = dev.get("/talent/dev").await;
+    let tagline = profile["profile"]["tagline"]
+        .as_str()
+        .unwrap_or("?")
+        .to_string();
+    assert!(own.text().contains(&tagline), "its owner still sees it");
+    assert!(!page.text().contains(&tagline), "a visitor does not");
+    let counts = admin.ok("/api/admin/queue/counts", &[]).await;
+    assert_eq!(counts["hidden"], 2);
 }

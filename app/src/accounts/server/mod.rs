@@ -1,5 +1,6 @@
 //! Server side of accounts: hashing, sessions, throttling, storage and guards.
 
+pub mod audit;
 pub mod client_ip;
 pub mod guard;
 pub mod password;

@@ -6,12 +6,14 @@
 //! that text on an open gig sends it back to review (see
 //! [`super::service::save`]).
 
-use crate::accounts::server::{now, repo::audit};
+use crate::accounts::server::audit::{Entry, record};
+use crate::accounts::server::now;
 use crate::entity::{gig, gig_skill, skill};
 use crate::error::{AppError, FormErrors};
 use crate::gigs::model::PendingGig;
 use crate::market::GigStatus;
 use crate::market::moderation::digest;
+use crate::moderation::model::ObjectKind;
 use crate::search::index::index_gig;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -198,12 +200,16 @@ pub async fn decide(
         return Err(changed());
     }
     index_gig(&txn, gig_id).await?;
-    audit(
+    record(
         &txn,
-        Some(admin_id),
-        if approve { "gig.approve" } else { "gig.reject" },
-        None,
-        &format!("gig {gig_id} revision {revision}: {reason}"),
+        Entry {
+            actor: Some(admin_id),
+            action: if approve { "gig.approve" } else { "gig.reject" },
+            target: Some(row.owner_id),
+            object: Some((ObjectKind::Gig, i64::from(gig_id))),
+            reason,
+            detail: format!("revision {revision}"),
+        },
     )
     .await?;
     let notice = crate::notifications::server::Notice::new(

@@ -2,57 +2,17 @@
 //! object, why, when) in the transaction of the action, and admins browse
 //! it with filters. The app has no way to change or delete an entry.
 
-use crate::accounts::server::now;
 use crate::entity::{audit_log, user};
 use crate::error::AppError;
 use crate::moderation::model::{AuditPage, AuditRow, ObjectKind};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// Entries a page of the log shows.
 pub const PAGE_ROWS: u64 = 200;
 
-/// One action to record.
-#[derive(Debug, Clone)]
-pub struct Entry<'a> {
-    /// Who acted (`None` for the command line).
-    pub actor: Option<i32>,
-    /// What, e.g. `content.hide`.
-    pub action: &'a str,
-    /// The account concerned.
-    pub target: Option<i32>,
-    /// The object acted on.
-    pub object: Option<(ObjectKind, i64)>,
-    /// The reason given.
-    pub reason: &'a str,
-    /// More detail (e.g. how long a suspension lasts).
-    pub detail: String,
-}
-
-/// Appends `entry` (in the caller's transaction).
-pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> Result<(), AppError> {
-    audit_log::ActiveModel {
-        actor_id: Set(entry.actor),
-        action: Set(entry.action.into()),
-        target_user_id: Set(entry.target),
-        detail: Set(entry.detail),
-        created_at: Set(now()),
-        object_kind: Set(entry
-            .object
-            .map(|(k, _)| k.as_str().to_string())
-            .unwrap_or_default()),
-        object_id: Set(entry.object.map(|(_, id)| id)),
-        reason: Set(entry.reason.into()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
-}
+pub use crate::accounts::server::audit::{Entry, record};
 
 /// A checked filter of the log.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

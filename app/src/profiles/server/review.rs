@@ -1,10 +1,12 @@
 //! Admin approval of submitted freelancer/coach profiles.
 
 use super::moderation::public_text_digest;
-use crate::accounts::server::{now, repo::audit};
+use crate::accounts::server::audit::{Entry, record};
+use crate::accounts::server::now;
 use crate::entity::{freelancer_profile, user};
 use crate::error::{AppError, FormErrors};
 use crate::market::ProfileStatus;
+use crate::moderation::model::ObjectKind;
 use crate::search::index::index_freelancer;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -112,16 +114,20 @@ pub async fn decide(
         return Err(changed());
     }
     index_freelancer(&txn, user_id).await?;
-    audit(
+    record(
         &txn,
-        Some(admin_id),
-        if approve {
-            "profile.approve"
-        } else {
-            "profile.reject"
+        Entry {
+            actor: Some(admin_id),
+            action: if approve {
+                "profile.approve"
+            } else {
+                "profile.reject"
+            },
+            target: Some(user_id),
+            object: Some((ObjectKind::Profile, i64::from(user_id))),
+            reason,
+            detail: format!("revision {revision}"),
         },
-        Some(user_id),
-        &format!("revision {revision}: {reason}"),
     )
     .await?;
     let notice = crate::notifications::server::Notice::new(
