@@ -37,6 +37,20 @@ pub fn client_ip(parts: &Parts, trusted_proxies: usize) -> Option<IpAddr> {
         .or(peer)
 }
 
+/// A network, not an address: IPv4 to its /24, IPv6 to its /48.
+pub fn approximate_ip(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
+            format!("{a}.{b}.{c}.x")
+        }
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}::/48", s[0], s[1], s[2])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +107,17 @@ mod tests {
     #[test]
     fn no_peer_is_unknown() {
         assert_eq!(client_ip(&parts(&[], None), 0), None);
+    }
+
+    #[test]
+    fn networks_not_addresses_are_shown() {
+        assert_eq!(
+            approximate_ip("203.0.113.57".parse().unwrap()),
+            "203.0.113.x"
+        );
+        assert_eq!(
+            approximate_ip("2001:db8:85a3::8a2e:370:7334".parse().unwrap()),
+            "2001:db8:85a3::/48"
+        );
     }
 }

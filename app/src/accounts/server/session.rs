@@ -45,7 +45,7 @@ impl Device {
             .take(256)
             .collect();
         let network = super::client_ip::client_ip(parts, trusted_proxies)
-            .map(crate::security::server::sessions::approximate_ip)
+            .map(super::client_ip::approximate_ip)
             .unwrap_or_default();
         Self {
             user_agent,
