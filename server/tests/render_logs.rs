@@ -175,6 +175,16 @@ async fn every_page_renders_without_logging_errors() {
                 "/notifications",
                 "/notifications?show=all",
                 "/settings/notifications",
+                "/settings/security",
+                "/settings/sessions",
+                "/login/code",
+                "/admin/queue",
+                "/admin/queue?view=hidden&kind=gig&age=7",
+                "/admin/queue?view=nonsense",
+                "/admin/audit",
+                "/admin/audit?action=gig.approve",
+                "/admin/analytics",
+                "/admin/analytics?range=365",
                 "/boards",
             ]
             .iter()
