@@ -9,8 +9,10 @@
 
 use app::discovery::model::TalentFilters;
 use app::discovery::server::search_talent;
-use server::config::Config;
-use std::time::{Duration, Instant};
+use std::time::Instant;
+use support::{ms, percentile};
+
+mod support;
 
 const WARMUP: usize = 5;
 const RUNS: usize = 60;
@@ -36,47 +38,9 @@ fn filters(pairs: &[(&str, &str)]) -> TalentFilters {
     f
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let idx = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[idx]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2}", d.as_secs_f64() * 1000.0)
-}
-
 #[tokio::main]
 async fn main() {
-    let size: usize = std::env::var("GUILD_BENCH_FREELANCERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = std::env::var("GUILD_BENCH_DB")
-        .unwrap_or_else(|_| dir.path().join("bench.db").display().to_string());
-    let url = format!("sqlite://{path}?mode=rwc");
-    let config =
-        Config::from_lookup(|k| (k == "DATABASE_URL").then(|| url.clone())).expect("config");
-    let db = server::db::connect(&config).await.expect("connect");
-    server::db::migrate(&db).await.expect("migrate");
-
-    use sea_orm::{EntityTrait, PaginatorTrait};
-    let existing = app::entity::freelancer_profile::Entity::find()
-        .count(&db)
-        .await
-        .expect("count") as usize;
-    if existing < size {
-        let started = Instant::now();
-        server::seed::synthetic::seed(&db, size - existing, size / 2, true)
-            .await
-            .expect("seed");
-        println!(
-            "seeded {} freelancers and {} gigs in {:.1}s",
-            size - existing,
-            size / 2,
-            started.elapsed().as_secs_f64()
-        );
-    }
+    let (_dir, db, size) = support::seeded_database().await;
 
     let queries: Vec<(&str, TalentFilters)> = vec![
         ("text: wordpress", filters(&[("q", "wordpress")])),

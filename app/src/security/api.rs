@@ -41,8 +41,9 @@ pub async fn revoke_session(handle: String) -> Result<(), AppError> {
 pub async fn revoke_other_sessions() -> Result<u64, AppError> {
     let user = crate::accounts::server::guard::require_user().await?;
     let state = crate::state::app_state()?;
-    let current = current_id().await?.unwrap_or_default();
-    super::server::sessions::revoke_others(&state.db, &state.live, user.id, &current).await
+    let current = current_id().await?;
+    crate::accounts::server::session::revoke(&state.db, &state.live, user.id, current.as_deref())
+        .await
 }
 
 /// Changes my password (the current one is required); every other session

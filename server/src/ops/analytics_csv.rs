@@ -1,13 +1,13 @@
 //! `GET /admin/analytics.csv?range=…`: the analytics table as CSV, for
 //! admins (the same session guard as the server functions).
 
+use super::download::{attachment, signed_in};
 use app::accounts::model::Role;
-use app::accounts::server::guard::{authorize_role, user_of_session};
+use app::accounts::server::guard::authorize_role;
 use app::error::{AppError, FormErrors};
 use app::state::AppState;
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Response};
-use http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -18,9 +18,7 @@ pub struct RangeQuery {
 }
 
 async fn csv(state: &AppState, session: &Session, query: &RangeQuery) -> Result<String, AppError> {
-    let user = user_of_session(&state.db, session)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
+    let user = signed_in(state, session).await?;
     authorize_role(&user, Role::Admin)?;
     let Some(days) = app::analytics::model::parse_range(query.range.as_deref()) else {
         let mut errors = FormErrors::new();
@@ -37,26 +35,9 @@ pub async fn analytics_csv(
     session: Session,
     Query(query): Query<RangeQuery>,
 ) -> Response {
-    match csv(&state, &session, &query).await {
-        Ok(body) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("text/csv; charset=utf-8"),
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    HeaderValue::from_static("attachment; filename=\"guild-analytics.csv\""),
-                ),
-                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-            ],
-            body,
-        )
-            .into_response(),
-        Err(e) => {
-            let status =
-                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, format!("{}\n", e.summary())).into_response()
-        }
-    }
+    attachment(
+        csv(&state, &session, &query).await,
+        "text/csv; charset=utf-8",
+        "attachment; filename=\"guild-analytics.csv\"",
+    )
 }

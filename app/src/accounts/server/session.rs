@@ -4,7 +4,7 @@ use super::now;
 use crate::entity::session as session_row;
 use crate::error::AppError;
 use crate::live::server::hub::Hub;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use tower_sessions::Session;
 
 /// Keys of the values Guild keeps in a session.
@@ -106,19 +106,50 @@ pub async fn end(session: &Session) -> Result<(), AppError> {
 /// Deletes every session of `user_id` (e.g. after their capabilities
 /// changed, so they sign in again under a new session id, or when they are
 /// suspended) and closes those sessions' sockets on every instance at once.
-pub async fn revoke_all(db: &DatabaseConnection, hub: &Hub, user_id: i32) -> Result<u64, AppError> {
-    let ids: Vec<String> = session_row::Entity::find()
+pub async fn revoke_all(
+    db: &impl ConnectionTrait,
+    hub: &Hub,
+    user_id: i32,
+) -> Result<u64, AppError> {
+    revoke(db, hub, user_id, None).await
+}
+
+/// Deletes the sessions of `user_id` except `keep` (e.g. the one that
+/// changed the password) and closes their sockets on every instance.
+pub async fn revoke(
+    db: &impl ConnectionTrait,
+    hub: &Hub,
+    user_id: i32,
+    keep: Option<&str>,
+) -> Result<u64, AppError> {
+    let mut ids = session_row::Entity::find()
         .select_only()
         .column(session_row::Column::Id)
-        .filter(session_row::Column::UserId.eq(user_id))
-        .into_tuple()
-        .all(db)
-        .await?;
+        .filter(session_row::Column::UserId.eq(user_id));
+    if let Some(keep) = keep {
+        ids = ids.filter(session_row::Column::Id.ne(keep));
+    }
+    let ids: Vec<String> = ids.into_tuple().all(db).await?;
+    revoke_ids(db, hub, user_id, &ids).await
+}
+
+/// Deletes the sessions `ids` of `user_id` (others' ids are ignored) and
+/// closes their sockets on every instance.
+pub async fn revoke_ids(
+    db: &impl ConnectionTrait,
+    hub: &Hub,
+    user_id: i32,
+    ids: &[String],
+) -> Result<u64, AppError> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
     let result = session_row::Entity::delete_many()
         .filter(session_row::Column::UserId.eq(user_id))
+        .filter(session_row::Column::Id.is_in(ids.to_vec()))
         .exec(db)
         .await?;
-    for id in &ids {
+    for id in ids {
         hub.end_session(id);
     }
     Ok(result.rows_affected)

@@ -2,7 +2,6 @@
 //! the same policy as sign-up, then every other session ends (and its
 //! sockets close) and this one gets a new id.
 
-use super::sessions::revoke_others;
 use crate::accounts::model::CurrentUser;
 use crate::accounts::server::now;
 use crate::accounts::server::password_policy::check_password;
@@ -75,8 +74,8 @@ pub async fn change(
     )
     .await?;
     txn.commit().await?;
-    let current_id = session.id().map(|id| id.to_string()).unwrap_or_default();
-    let ended = revoke_others(&state.db, &state.live, account.id, &current_id).await?;
+    let current_id = session.id().map(|id| id.to_string());
+    let ended = session::revoke(&state.db, &state.live, account.id, current_id.as_deref()).await?;
     session::rotate(session).await?;
     Ok(ended)
 }

@@ -3,7 +3,7 @@
 //! records themselves (the device is written at sign-in); revoking one, or
 //! all but the current one, deletes them and closes their sockets.
 
-use crate::accounts::server::{now, session_keys};
+use crate::accounts::server::{now, session, session_keys};
 use crate::entity::session as session_row;
 use crate::error::{AppError, FormErrors};
 use crate::live::server::hub::Hub;
@@ -113,46 +113,8 @@ pub async fn revoke(
             FormErrors::new().with_form("This is the session you are using: log out instead."),
         ));
     }
-    delete(db, hub, user_id, &[row.id]).await?;
+    session::revoke_ids(db, hub, user_id, &[row.id]).await?;
     Ok(())
-}
-
-/// Ends every session of `user_id` but `current`; returns how many.
-pub async fn revoke_others(
-    db: &impl ConnectionTrait,
-    hub: &Hub,
-    user_id: i32,
-    current: &str,
-) -> Result<u64, AppError> {
-    let others: Vec<String> = session_row::Entity::find()
-        .filter(session_row::Column::UserId.eq(user_id))
-        .filter(session_row::Column::Id.ne(current))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|row| row.id)
-        .collect();
-    delete(db, hub, user_id, &others).await
-}
-
-async fn delete(
-    db: &impl ConnectionTrait,
-    hub: &Hub,
-    user_id: i32,
-    ids: &[String],
-) -> Result<u64, AppError> {
-    if ids.is_empty() {
-        return Ok(0);
-    }
-    let done = session_row::Entity::delete_many()
-        .filter(session_row::Column::UserId.eq(user_id))
-        .filter(session_row::Column::Id.is_in(ids.to_vec()))
-        .exec(db)
-        .await?;
-    for id in ids {
-        hub.end_session(id);
-    }
-    Ok(done.rows_affected)
 }
 
 #[cfg(test)]

@@ -157,12 +157,11 @@ pub async fn complete_sign_in(
     code: &str,
 ) -> Result<CurrentUser, AppError> {
     let pending: Option<(i32, i64)> = session.get(keys::PENDING_SECOND_FACTOR).await?;
-    let Some((user_id, since)) = pending.filter(|(_, at)| now() - at <= PENDING_SECS) else {
+    let Some((user_id, _)) = pending.filter(|(_, at)| now() - at <= PENDING_SECS) else {
         return Err(AppError::InvalidCredentials(
             FormErrors::new().with_form("Your sign-in timed out. Log in again."),
         ));
     };
-    let _ = since;
     let account = repo::find_by_id(&state.db, user_id)
         .await?
         .filter(|a| a.totp_enabled_at.is_some())
