@@ -19,6 +19,7 @@ mod m20261204_000010_board_roles;
 mod m20261205_000011_trust;
 mod m20261205_000012_two_factor;
 mod m20261205_000013_analytics_indexes;
+mod m20261205_000014_listing_indexes_cover_hidden;
 
 /// Runs Guild's migrations.
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000011_trust::Migration),
             Box::new(m20261205_000012_two_factor::Migration),
             Box::new(m20261205_000013_analytics_indexes::Migration),
+            Box::new(m20261205_000014_listing_indexes_cover_hidden::Migration),
         ]
     }
 }
