@@ -17,9 +17,23 @@ export async function open(page: Page, path: string): Promise<void> {
   await waitForHydration(page);
 }
 
-/** Waits for `<body data-hydrated>` when JavaScript is enabled. */
+/**
+ * Waits for `<body data-hydrated>` when JavaScript is enabled. When the app
+ * never hydrates (a hydration panic, say), the failure quotes the page's
+ * console errors and uncaught errors, so a CI log says why.
+ */
 export async function waitForHydration(page: Page): Promise<void> {
-  if (test.info().project.use.javaScriptEnabled !== false) {
+  if (test.info().project.use.javaScriptEnabled === false) {
+    return;
+  }
+  try {
     await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  } catch (error) {
+    const consoleErrors = (await page.consoleMessages({ filter: 'since-navigation' }))
+      .filter((m) => m.type() === 'error')
+      .map((m) => `console: ${m.text()}`);
+    const pageErrors = (await page.pageErrors({ filter: 'since-navigation' })).map((e) => `uncaught: ${e}`);
+    const why = [...consoleErrors, ...pageErrors].join('\n');
+    throw new Error(`${page.url()} did not hydrate.\n${why || 'The page logged no errors.'}\n${error}`);
   }
 }

@@ -76,13 +76,13 @@ fn LedgerFilters(
     view! {
         <form method="get" action="/admin/ledger" class="filters" aria-label="Ledger filters">
             <label>"Month" <input type="month" name="month" prop:value=value(|q| q.month.clone())/></label>
-            <FieldError name="month".to_string() error=field("month")/>
+            <Transition fallback=|| ()><FieldError name="month".to_string() error=field("month")/></Transition>
             <label>"Currency" <input name="currency" size="4" placeholder="USD" prop:value=value(|q| q.currency.clone())/></label>
-            <FieldError name="currency".to_string() error=field("currency")/>
+            <Transition fallback=|| ()><FieldError name="currency".to_string() error=field("currency")/></Transition>
             <label>"Contract" <input name="contract" size="6" inputmode="numeric" prop:value=value(|q| q.contract.clone())/></label>
-            <FieldError name="contract".to_string() error=field("contract")/>
+            <Transition fallback=|| ()><FieldError name="contract".to_string() error=field("contract")/></Transition>
             <label>"Person" <input name="person" placeholder="username" prop:value=value(|q| q.person.clone())/></label>
-            <FieldError name="person".to_string() error=field("person")/>
+            <Transition fallback=|| ()><FieldError name="person".to_string() error=field("person")/></Transition>
             <button type="submit" class="btn">"Filter"</button>
         </form>
     }

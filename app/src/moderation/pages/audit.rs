@@ -83,16 +83,18 @@ fn AuditFilters(filter: Memo<Filter>, log: Resource<Result<AuditPage, AppError>>
     view! {
         <form method="get" action="/admin/audit" class="filters" aria-label="Audit log filters">
             <label>"By " <input name="actor" placeholder="username" prop:value=move || filter.get().0.unwrap_or_default()/></label>
-            <FieldError name="actor".to_string() error=field("actor")/>
+            <Transition fallback=|| ()><FieldError name="actor".to_string() error=field("actor")/></Transition>
             <label>"On " <input name="target" placeholder="username" prop:value=move || filter.get().1.unwrap_or_default()/></label>
-            <FieldError name="target".to_string() error=field("target")/>
+            <Transition fallback=|| ()><FieldError name="target".to_string() error=field("target")/></Transition>
             <label>"Action "
                 <select name="action">
                     <option value="">"All actions"</option>
-                    {move || actions().into_iter().map(|a| {
-                        let selected = filter.get().2.as_deref() == Some(a.as_str());
-                        view! { <option value=a.clone() selected=selected>{a.clone()}</option> }
-                    }).collect_view()}
+                    <Transition fallback=|| ()>
+                        {move || actions().into_iter().map(|a| {
+                            let selected = filter.get().2.as_deref() == Some(a.as_str());
+                            view! { <option value=a.clone() selected=selected>{a.clone()}</option> }
+                        }).collect_view()}
+                    </Transition>
                 </select>
             </label>
             <label>"Object "
@@ -103,7 +105,7 @@ fn AuditFilters(filter: Memo<Filter>, log: Resource<Result<AuditPage, AppError>>
                     }).collect_view()}
                 </select>
             </label>
-            <FieldError name="kind".to_string() error=field("kind")/>
+            <Transition fallback=|| ()><FieldError name="kind".to_string() error=field("kind")/></Transition>
             <button type="submit" class="btn">"Filter"</button>
         </form>
     }

@@ -99,7 +99,7 @@ fn QueueFilters(
                     }).collect_view()}
                 </select>
             </label>
-            <FieldError name="view".to_string() error=field("view")/>
+            <Transition fallback=|| ()><FieldError name="view".to_string() error=field("view")/></Transition>
             <label>"Kind "
                 <select name="kind">
                     <option value="">"All kinds"</option>
@@ -109,7 +109,7 @@ fn QueueFilters(
                     }).collect_view()}
                 </select>
             </label>
-            <FieldError name="kind".to_string() error=field("kind")/>
+            <Transition fallback=|| ()><FieldError name="kind".to_string() error=field("kind")/></Transition>
             <label>"Age "
                 <select name="age">
                     <option value="">"Any age"</option>
@@ -118,7 +118,7 @@ fn QueueFilters(
                     }).collect_view()}
                 </select>
             </label>
-            <FieldError name="age".to_string() error=field("age")/>
+            <Transition fallback=|| ()><FieldError name="age".to_string() error=field("age")/></Transition>
             <button type="submit" class="btn">"Filter"</button>
         </form>
     }
