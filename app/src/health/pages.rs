@@ -44,10 +44,12 @@ pub fn HealthPage() -> impl IntoView {
         <RoleGate role=Role::SuperAdmin path="/admin/health" page=move |_| view! {
             <section class="admin">
                 <h1>"System health"</h1>
-                {move || health.get().map(|h| match h {
-                    Ok(h) => view! { <HealthTable h/> }.into_any(),
-                    Err(e) => view! { <p role="alert">{e.summary()}</p> }.into_any(),
-                })}
+                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                    {move || health.get().map(|h| match h {
+                        Ok(h) => view! { <HealthTable h/> }.into_any(),
+                        Err(e) => view! { <p role="alert">{e.summary()}</p> }.into_any(),
+                    })}
+                </Transition>
             </section>
         }.into_any()/>
     }

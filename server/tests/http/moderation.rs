@@ -197,6 +197,17 @@ async fn a_hidden_gig_is_seen_only_by_its_owner_and_admins_until_restored() {
         .map(|r| r["action"].as_str().unwrap_or_default())
         .collect();
     assert_eq!(actions, ["content.restore", "content.hide", "gig.approve"]);
+    let page = admin.get("/admin/audit?action=content.hide").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(
+        html.contains(r#"<option value="content.restore">"#),
+        "the action filter offers every logged action"
+    );
+    assert!(
+        html.contains(r#"<option value="content.hide" selected>"#),
+        "the chosen action stays selected"
+    );
     let unknown = admin
         .post("/api/admin/audit", &[("actor", "nobody_here")])
         .await;

@@ -91,10 +91,12 @@ fn QueueFilters(
                     {QueueView::ALL.into_iter().map(|v| view! {
                         <option value=v.as_str()
                             selected=move || filter.get().0.as_deref().unwrap_or("open") == v.as_str()>
-                            {move || match count_of(v) {
-                                Some(n) => format!("{} ({n})", v.label()),
-                                None => v.label().to_string(),
-                            }}
+                            <Transition fallback=move || v.label()>
+                                {move || match count_of(v) {
+                                    Some(n) => format!("{} ({n})", v.label()),
+                                    None => v.label().to_string(),
+                                }}
+                            </Transition>
                         </option>
                     }).collect_view()}
                 </select>
