@@ -7,7 +7,7 @@ use crate::accounts::model::Role;
 use crate::admin::pages::RoleGate;
 use crate::error::AppError;
 use crate::market::money::group_thousands;
-use crate::ui::fields::FieldError;
+use crate::ui::fields::LoadedFieldError;
 use crate::ui::format;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -76,13 +76,13 @@ fn LedgerFilters(
     view! {
         <form method="get" action="/admin/ledger" class="filters" aria-label="Ledger filters">
             <label>"Month" <input type="month" name="month" prop:value=value(|q| q.month.clone())/></label>
-            <Transition fallback=|| ()><FieldError name="month".to_string() error=field("month")/></Transition>
+            <LoadedFieldError name="month".to_string() error=field("month")/>
             <label>"Currency" <input name="currency" size="4" placeholder="USD" prop:value=value(|q| q.currency.clone())/></label>
-            <Transition fallback=|| ()><FieldError name="currency".to_string() error=field("currency")/></Transition>
+            <LoadedFieldError name="currency".to_string() error=field("currency")/>
             <label>"Contract" <input name="contract" size="6" inputmode="numeric" prop:value=value(|q| q.contract.clone())/></label>
-            <Transition fallback=|| ()><FieldError name="contract".to_string() error=field("contract")/></Transition>
+            <LoadedFieldError name="contract".to_string() error=field("contract")/>
             <label>"Person" <input name="person" placeholder="username" prop:value=value(|q| q.person.clone())/></label>
-            <Transition fallback=|| ()><FieldError name="person".to_string() error=field("person")/></Transition>
+            <LoadedFieldError name="person".to_string() error=field("person")/>
             <button type="submit" class="btn">"Filter"</button>
         </form>
     }

@@ -23,6 +23,26 @@ pub fn FieldError(
     }
 }
 
+/// A field's error paragraph when the error comes from a page resource
+/// (a filter form checked by the query it filters). It is read inside a
+/// `Transition`, so the server renders it only once the resource is ready,
+/// as the browser will: read in a view that a `Suspend` renders after
+/// awaiting something else, it would make hydration panic.
+#[component]
+pub fn LoadedFieldError(
+    /// The field name the error belongs to.
+    name: String,
+    /// The message, derived from the resource.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <Transition fallback=|| ()>
+            <FieldError name=name.clone() error/>
+        </Transition>
+    }
+}
+
 /// A labelled multi-line text input.
 #[component]
 pub fn TextArea(

@@ -1,6 +1,6 @@
 //! Contracts, milestones, earnings, cancellation and double-blind reviews.
 
-use super::support::{TestApp, contract_setup};
+use super::support::{TestApp, complete_contract, contract_setup};
 use app::entity::contract;
 use http::StatusCode;
 use sea_orm::{EntityTrait, sea_query::Expr};
@@ -169,16 +169,7 @@ async fn reviews_are_double_blind_once_each_and_only_after_completion() {
         StatusCode::FORBIDDEN,
         "no reviews before completion"
     );
-    for id in milestone_ids(&dev.ok("/api/contracts/get", &[("id", &contract)]).await) {
-        dev.ok("/api/contracts/milestones/submit", &[("milestone_id", &id)])
-            .await;
-        owner
-            .ok(
-                "/api/contracts/milestones/approve",
-                &[("milestone_id", &id)],
-            )
-            .await;
-    }
+    complete_contract(&mut owner, &mut dev, &contract).await;
     let bad = owner
         .post(
             "/api/reviews/submit",
@@ -262,16 +253,7 @@ async fn reviews_are_double_blind_once_each_and_only_after_completion() {
 async fn the_review_window_closes_after_fourteen_days() {
     let app = TestApp::new().await;
     let (mut owner, mut dev, contract) = contract_setup(&app).await;
-    for id in milestone_ids(&dev.ok("/api/contracts/get", &[("id", &contract)]).await) {
-        dev.ok("/api/contracts/milestones/submit", &[("milestone_id", &id)])
-            .await;
-        owner
-            .ok(
-                "/api/contracts/milestones/approve",
-                &[("milestone_id", &id)],
-            )
-            .await;
-    }
+    complete_contract(&mut owner, &mut dev, &contract).await;
     let long_ago = app::accounts::server::now() - 15 * 86_400;
     contract::Entity::update_many()
         .col_expr(contract::Column::CompletedAt, Expr::value(long_ago))

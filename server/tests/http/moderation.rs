@@ -4,7 +4,7 @@
 //! flagged), who may act on whom, and the audit log.
 
 use super::live_support::Socket;
-use super::support::{Client, PASSWORD, TestApp, contract_setup, project_gig};
+use super::support::{Client, PASSWORD, TestApp, complete_contract, contract_setup, project_gig};
 use axum::body::Body;
 use http::{Request, StatusCode};
 
@@ -368,18 +368,7 @@ async fn a_hidden_profile_and_a_hidden_review_leave_pages_api_and_search() {
     let app = TestApp::new().await;
     let (mut owner, mut dev, contract) = contract_setup(&app).await;
     let dev_id = dev.me().await["id"].to_string();
-    let view = dev.ok("/api/contracts/get", &[("id", &contract)]).await;
-    for m in view["milestones"].as_array().expect("milestones") {
-        let id = m["id"].to_string();
-        dev.ok("/api/contracts/milestones/submit", &[("milestone_id", &id)])
-            .await;
-        owner
-            .ok(
-                "/api/contracts/milestones/approve",
-                &[("milestone_id", &id)],
-            )
-            .await;
-    }
+    complete_contract(&mut owner, &mut dev, &contract).await;
     for (who, body) in [
         (&mut owner, "Dev was rude and late. Avoid!!!"),
         (&mut dev, "A clear client who paid on time."),

@@ -650,6 +650,23 @@ pub async fn contract_setup(app: &TestApp) -> (Client<'_>, Client<'_>, String) {
     (owner, dev, contract.to_string())
 }
 
+/// The freelancer submits and the owner approves every milestone of
+/// `contract`, completing it.
+pub async fn complete_contract(owner: &mut Client<'_>, dev: &mut Client<'_>, contract: &str) {
+    let view = dev.ok("/api/contracts/get", &[("id", contract)]).await;
+    for milestone in view["milestones"].as_array().expect("milestones") {
+        let id = milestone["id"].to_string();
+        dev.ok("/api/contracts/milestones/submit", &[("milestone_id", &id)])
+            .await;
+        owner
+            .ok(
+                "/api/contracts/milestones/approve",
+                &[("milestone_id", &id)],
+            )
+            .await;
+    }
+}
+
 /// Serves `router` on a free loopback port.
 pub async fn serve(router: Router) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

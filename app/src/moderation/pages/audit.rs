@@ -7,7 +7,7 @@ use crate::admin::pages::RoleGate;
 use crate::error::AppError;
 use crate::moderation::api::{admin_counts, browse_audit_log};
 use crate::moderation::model::{AuditPage, ObjectKind};
-use crate::ui::fields::FieldError;
+use crate::ui::fields::LoadedFieldError;
 use chrono::DateTime;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -83,9 +83,9 @@ fn AuditFilters(filter: Memo<Filter>, log: Resource<Result<AuditPage, AppError>>
     view! {
         <form method="get" action="/admin/audit" class="filters" aria-label="Audit log filters">
             <label>"By " <input name="actor" placeholder="username" prop:value=move || filter.get().0.unwrap_or_default()/></label>
-            <Transition fallback=|| ()><FieldError name="actor".to_string() error=field("actor")/></Transition>
+            <LoadedFieldError name="actor".to_string() error=field("actor")/>
             <label>"On " <input name="target" placeholder="username" prop:value=move || filter.get().1.unwrap_or_default()/></label>
-            <Transition fallback=|| ()><FieldError name="target".to_string() error=field("target")/></Transition>
+            <LoadedFieldError name="target".to_string() error=field("target")/>
             <label>"Action "
                 <select name="action">
                     <option value="">"All actions"</option>
@@ -105,7 +105,7 @@ fn AuditFilters(filter: Memo<Filter>, log: Resource<Result<AuditPage, AppError>>
                     }).collect_view()}
                 </select>
             </label>
-            <Transition fallback=|| ()><FieldError name="kind".to_string() error=field("kind")/></Transition>
+            <LoadedFieldError name="kind".to_string() error=field("kind")/>
             <button type="submit" class="btn">"Filter"</button>
         </form>
     }

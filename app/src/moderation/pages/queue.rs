@@ -11,7 +11,7 @@ use crate::moderation::model::{
     AGE_CHOICES, ModAction, ObjectKind, QueueCounts, QueueItem, QueueView, ReportStatus,
     SUSPENSION_CHOICES,
 };
-use crate::ui::fields::FieldError;
+use crate::ui::fields::LoadedFieldError;
 use crate::ui::form::action_error;
 use crate::ui::format;
 use crate::ui::widgets::{ActionProblem, Empty};
@@ -101,7 +101,7 @@ fn QueueFilters(
                     }).collect_view()}
                 </select>
             </label>
-            <Transition fallback=|| ()><FieldError name="view".to_string() error=field("view")/></Transition>
+            <LoadedFieldError name="view".to_string() error=field("view")/>
             <label>"Kind "
                 <select name="kind">
                     <option value="">"All kinds"</option>
@@ -111,7 +111,7 @@ fn QueueFilters(
                     }).collect_view()}
                 </select>
             </label>
-            <Transition fallback=|| ()><FieldError name="kind".to_string() error=field("kind")/></Transition>
+            <LoadedFieldError name="kind".to_string() error=field("kind")/>
             <label>"Age "
                 <select name="age">
                     <option value="">"Any age"</option>
@@ -120,7 +120,7 @@ fn QueueFilters(
                     }).collect_view()}
                 </select>
             </label>
-            <Transition fallback=|| ()><FieldError name="age".to_string() error=field("age")/></Transition>
+            <LoadedFieldError name="age".to_string() error=field("age")/>
             <button type="submit" class="btn">"Filter"</button>
         </form>
     }
